@@ -1,0 +1,151 @@
+import {describe, expect, it} from "vitest";
+import {serve} from "../../../src/workers/host.js";
+import {LiveClient, type WorkerLike} from "../../../src/workers/client.js";
+import type {LiveModel, ModelInfo} from "../../../src/workers/protocol.js";
+
+interface Config {
+  start: number;
+  failOn?: number;
+}
+
+/** A toy model: its "loss" counts down by one each step; a query doubles its argument slowly. */
+class Countdown implements LiveModel<Config, number, number> {
+  value = 0;
+  failOn = NaN;
+  queries: number[] = [];
+  reset(config: Config): ModelInfo {
+    this.value = config.start;
+    this.failOn = config.failOn ?? NaN;
+    return {parameters: 1};
+  }
+  trainStep() {
+    const t = performance.now();
+    while (performance.now() - t < 0.2); // a step takes a little time
+    this.value -= 1;
+    if (this.value === this.failOn) throw new Error("step failed on purpose");
+    return {loss: this.value};
+  }
+  query(q: number) {
+    this.queries.push(q);
+    const t = performance.now();
+    while (performance.now() - t < 5);
+    return q * 2;
+  }
+}
+
+/** A worker stand-in: the model served on one end of a MessageChannel in this process. */
+function fakeWorker(model: Countdown): WorkerLike & {crash(): void} {
+  const {port1, port2} = new MessageChannel();
+  serve(model, port1 as never);
+  const target = port2 as unknown as WorkerLike & {crash(): void};
+  target.terminate = () => port2.close();
+  target.crash = () => port2.dispatchEvent(Object.assign(new Event("error"), {message: "boom"}));
+  port2.start();
+  return target;
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 30));
+
+describe("worker protocol", () => {
+  it("resets, trains with batched progress, and keeps the whole history in order", async () => {
+    const model = new Countdown();
+    const client = new LiveClient<Config, number, number>(() => fakeWorker(model));
+    const info = await client.reset({start: 1000});
+    expect(info.parameters).toBe(1);
+    const summary = await client.train(300);
+    await tick();
+    expect(summary).toMatchObject({end: "finished", step: 300});
+    const h = client.state.history;
+    expect(h.steps.length).toBe(300);
+    expect(h.steps[0]).toBe(1);
+    expect(h.steps[299]).toBe(300);
+    expect(h.metrics.loss[299]).toBe(700);
+    client.terminate();
+  });
+
+  it("sends fewer progress messages than steps (at most about one per 16 ms)", async () => {
+    const model = new Countdown();
+    const {port1, port2} = new MessageChannel();
+    serve(model, port1 as never);
+    const Comlink = await import("comlink");
+    const api = Comlink.wrap<import("../../../src/workers/protocol.js").WorkerApi<Config, number, number>>(port2 as never);
+    await api.reset({start: 0});
+    const sizes: number[] = [];
+    const t0 = performance.now();
+    await api.train({steps: 400}, Comlink.proxy((p) => void sizes.push(p.steps.length)));
+    const ms = performance.now() - t0;
+    await tick();
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(400);
+    expect(sizes.length).toBeLessThan(400 / 5);
+    expect(sizes.length).toBeLessThanOrEqual(Math.ceil(ms / 16) + 2);
+    port2.close();
+  });
+
+  it("latest wins: queries sent while one runs are replaced, and only the newest runs", async () => {
+    const model = new Countdown();
+    const client = new LiveClient<Config, number, number>(() => fakeWorker(model));
+    await client.reset({start: 0});
+    const results = await Promise.all([1, 2, 3, 4, 5].map((q) => client.query(q)));
+    expect(results).toEqual([2, undefined, undefined, undefined, 10]);
+    expect(model.queries).toEqual([1, 5]);
+    client.terminate();
+  });
+
+  it("answers queries while training, and pause/resume/cancel take effect", async () => {
+    const model = new Countdown();
+    const client = new LiveClient<Config, number, number>(() => fakeWorker(model));
+    await client.reset({start: 0});
+    const training = client.train(1_000_000);
+    await tick();
+    expect(await client.query(21)).toBe(42);
+    await client.pause();
+    await tick();
+    const frozen = model.value;
+    await tick();
+    expect(model.value).toBe(frozen);
+    expect(client.state.status).toBe("paused");
+    await client.resume();
+    await tick();
+    expect(model.value).toBeLessThan(frozen);
+    await client.cancel();
+    const summary = await training;
+    expect(summary.end).toBe("cancelled");
+    expect(summary.step).toBeLessThan(1_000_000);
+    client.terminate();
+  });
+
+  it("an error in the model becomes the client's status with its message", async () => {
+    const model = new Countdown();
+    const client = new LiveClient<Config, number, number>(() => fakeWorker(model));
+    await client.reset({start: 10, failOn: 5});
+    await expect(client.train(20)).rejects.toThrow(/on purpose/);
+    expect(client.state.status).toBe("error");
+    expect(client.state.message).toMatch(/on purpose/);
+    client.terminate();
+  });
+
+  it("a crashed worker rejects pending calls, and restart replays the last config", async () => {
+    const models: Countdown[] = [];
+    const workers: ReturnType<typeof fakeWorker>[] = [];
+    const client = new LiveClient<Config, number, number>(() => {
+      const m = new Countdown();
+      models.push(m);
+      const w = fakeWorker(m);
+      workers.push(w);
+      return w;
+    });
+    await client.reset({start: 7});
+    const training = client.train(1_000_000);
+    await tick();
+    workers[0].crash();
+    await expect(training).rejects.toThrow(/boom/);
+    expect(client.state.status).toBe("crashed");
+    expect(client.state.message).toMatch(/crashed: boom/);
+    await client.restart();
+    expect(client.state.status).toBe("ready");
+    expect(models.length).toBe(2);
+    expect(models[1].value).toBe(7);
+    expect(await client.query(4)).toBe(8);
+    client.terminate();
+  });
+});

@@ -10,3 +10,4 @@ export * from "./param.js";
 export * from "./init.js";
 export * from "./optim.js";
 export * from "./gradcheck.js";
+export * from "./rows.js";

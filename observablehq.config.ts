@@ -26,7 +26,7 @@ export default {
   search: false,
   globalStylesheets: [],
   style: "style.css",
-  head: '<link rel="icon" href="favicon.png" type="image/png">',
+  head: '<link rel="icon" href="/favicon.svg" type="image/svg+xml">',
   footer: "From RNN to Transformer — every model on these pages runs in your browser.",
   cleanUrls: true
 };

@@ -1,0 +1,123 @@
+/**
+ * Chromium (Debian's, at /usr/bin/chromium or $CHROMIUM_PATH) driven by playwright-core, and a
+ * page wrapper that records what a reader would call broken: console errors, uncaught
+ * exceptions, failed requests and any request that leaves the site's origin.
+ */
+import {existsSync} from "node:fs";
+import {chromium, type Browser, type Page} from "playwright-core";
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Why browser tests cannot run here, or null when they can. Under CI=true a missing browser is a failure. */
+export function browserMissing(): string | null {
+  if (existsSync(chromiumPath)) return null;
+  const why = `Chromium not found at ${chromiumPath} (install Debian's chromium package or set CHROMIUM_PATH)`;
+  if (process.env.CI === "true") throw new Error(`${why}; CI=true, so this is a failure, not a skip`);
+  console.warn(`SKIPPING browser tests: ${why}`);
+  return why;
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage"
+    ]
+  });
+}
+
+export interface Problems {
+  consoleErrors: string[];
+  pageErrors: string[];
+  failedRequests: string[];
+  offsiteRequests: string[];
+}
+
+export interface WatchedPage {
+  page: Page;
+  problems: Problems;
+  /** Main-thread tasks over 50 ms seen since the last call (Long Tasks API), in ms. */
+  takeLongTasks(): Promise<number[]>;
+  close(): Promise<void>;
+}
+
+/** Opens a page in a fresh context that blocks and records every off-origin request. */
+export async function openWatched(browser: Browser, origin: string, {width = 1200, height = 900} = {}): Promise<WatchedPage> {
+  const context = await browser.newContext({viewport: {width, height}});
+  const page = await context.newPage();
+  const problems: Problems = {consoleErrors: [], pageErrors: [], failedRequests: [], offsiteRequests: []};
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
+    problems.offsiteRequests.push(url);
+    return route.abort();
+  });
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.consoleErrors.push(m.text());
+  });
+  page.on("pageerror", (e) => problems.pageErrors.push(String(e)));
+  page.on("requestfailed", (r) => {
+    if (r.url().startsWith(origin)) problems.failedRequests.push(`${r.url()} (${r.failure()?.errorText})`);
+  });
+  page.on("response", (r) => {
+    if (r.status() >= 400) problems.failedRequests.push(`${r.url()} (HTTP ${r.status()})`);
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as {__longTasks: number[]};
+    w.__longTasks = [];
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+      }).observe({type: "longtask", buffered: false});
+    } catch {
+      // no Long Tasks API: the list stays empty and the test that needs it says so
+    }
+  });
+  return {
+    page,
+    problems,
+    async takeLongTasks() {
+      return page.evaluate(() => {
+        const w = window as unknown as {__longTasks: number[]};
+        const out = w.__longTasks;
+        w.__longTasks = [];
+        return out;
+      });
+    },
+    close: () => context.close()
+  };
+}
+
+/** Goes to a page and waits until Framework has rendered its cells (none still pending). */
+export async function visit(w: WatchedPage, url: string): Promise<void> {
+  await w.page.goto(url, {waitUntil: "load"});
+  await w.page.waitForFunction(() => !document.querySelector(".observablehq--loading"), undefined, {timeout: 30_000});
+  await w.page.waitForTimeout(300);
+}
+
+/** Texts of error cells in the rendered page. */
+export function errorCells(page: Page): Promise<string[]> {
+  return page.$$eval(".observablehq--error", (els) => els.map((e) => e.textContent ?? ""));
+}
+
+/** Sets a range/number input to `value` as a user would (input and change events). */
+export async function setInput(page: Page, selector: string, value: string | number): Promise<void> {
+  await page.$eval(
+    selector,
+    (el, v) => {
+      const input = el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement ? el : el.querySelector("input, textarea, select");
+      if (!input) throw new Error("setInput: no input element");
+      (input as HTMLInputElement).value = String(v);
+      input.dispatchEvent(new Event("input", {bubbles: true}));
+      input.dispatchEvent(new Event("change", {bubbles: true}));
+    },
+    value
+  );
+}

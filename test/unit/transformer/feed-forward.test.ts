@@ -43,14 +43,14 @@ describe("FeedForward", () => {
     const dense1 = tfl.layers.dense({units: dff, activation: "relu", inputShape: [d]});
     const dense2 = tfl.layers.dense({units: d});
     const model = tfl.sequential({layers: [dense1, dense2]});
-    dense1.setWeights([tf.tensor2d(ffn.W1.value.data, [d, dff]), tf.tensor1d(ffn.b1.value.data)]);
-    dense2.setWeights([tf.tensor2d(ffn.W2.value.data, [dff, d]), tf.tensor1d(ffn.b2.value.data)]);
-    const x = tf.tensor2d(X.data, [N, d]);
+    dense1.setWeights([tf.tensor2d(Float32Array.from(ffn.W1.value.data), [d, dff]), tf.tensor1d(Float32Array.from(ffn.b1.value.data))]);
+    dense2.setWeights([tf.tensor2d(Float32Array.from(ffn.W2.value.data), [dff, d]), tf.tensor1d(Float32Array.from(ffn.b2.value.data))]);
+    const x = tf.tensor2d(Float32Array.from(X.data), [N, d]);
     const c = ffn.forward(X);
     expect(maxAbsDiff(c.Y.data, (model.predict(x) as tf.Tensor).dataSync())).toBeLessThan(1e-5);
 
-    const dy = tf.tensor2d(dY.data, [N, d]);
-    const [w1, b1, w2, b2] = [ffn.W1, ffn.b1, ffn.W2, ffn.b2].map((p) => tf.tensor2d(p.value.data, [p.value.rows, p.value.cols]));
+    const dy = tf.tensor2d(Float32Array.from(dY.data), [N, d]);
+    const [w1, b1, w2, b2] = [ffn.W1, ffn.b1, ffn.W2, ffn.b2].map((p) => tf.tensor2d(Float32Array.from(p.value.data), [p.value.rows, p.value.cols]));
     const f = (xx: tf.Tensor, a: tf.Tensor, b: tf.Tensor, cc: tf.Tensor, e: tf.Tensor) =>
       tf.sum(tf.mul(dy, tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(xx as tf.Tensor2D, a as tf.Tensor2D), b)) as tf.Tensor2D, cc as tf.Tensor2D), e)));
     const grads = tf.grads(f)([x, w1, b1, w2, b2]);

@@ -59,14 +59,14 @@ describe("LayerNorm", () => {
     const dY = randomMat(rng, N, d, "float32");
     const layer = tfl.layers.layerNormalization({axis: -1, epsilon: 1e-5});
     layer.build([null, d]);
-    layer.setWeights([tf.tensor1d(ln.gamma.value.data), tf.tensor1d(ln.beta.value.data)]);
-    const x = tf.tensor2d(X.data, [N, d]);
+    layer.setWeights([tf.tensor1d(Float32Array.from(ln.gamma.value.data)), tf.tensor1d(Float32Array.from(ln.beta.value.data))]);
+    const x = tf.tensor2d(Float32Array.from(X.data), [N, d]);
     const yTf = (layer.apply(x) as tf.Tensor).dataSync();
     const c = ln.forward(X);
     expect(maxAbsDiff(c.Y.data, yTf)).toBeLessThan(1e-5);
 
     // Gradients of Σ dY ⊙ LN(x) with respect to x, γ, β, by TensorFlow.js's autodiff on the same ops.
-    const g = tf.tensor1d(ln.gamma.value.data), b = tf.tensor1d(ln.beta.value.data), dy = tf.tensor2d(dY.data, [N, d]);
+    const g = tf.tensor1d(Float32Array.from(ln.gamma.value.data)), b = tf.tensor1d(Float32Array.from(ln.beta.value.data)), dy = tf.tensor2d(Float32Array.from(dY.data), [N, d]);
     const f = (xx: tf.Tensor, gg: tf.Tensor, bb: tf.Tensor) => {
       const {mean, variance} = tf.moments(xx, -1, true);
       return tf.sum(tf.mul(dy, tf.add(tf.mul(gg, tf.div(tf.sub(xx, mean), tf.sqrt(tf.add(variance, 1e-5)))), bb)));

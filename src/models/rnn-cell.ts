@@ -1,13 +1,18 @@
 /**
  * The vanilla recurrent cell of chapter 1:
- *   h(t) = σ(W_h h(t−1) + W_x x(t) + b)
- * with σ = tanh by default. In a batch, rows are sequences: H(t) = σ(H(t−1) W_hᵀ + X(t) W_xᵀ + b).
+ *   z(t) = W_h h(t−1) + W_x x(t) + b,   h(t) = σ(z(t))
+ * with σ = tanh by default. In a batch, rows are sequences: Z(t) = H(t−1) W_hᵀ + X(t) W_xᵀ + b.
  * Backward through time (dX is ∂L/∂X):
- *   dz(t) = (dh(t) + dh from step t+1) ⊙ σ′(z(t))
- *   dW_h += dz(t)ᵀ h(t−1);  dW_x += dz(t)ᵀ x(t);  db += Σ_batch dz(t)
- *   dh(t−1) = dz(t) W_h;    dx(t) = dz(t) W_x
+ *   dh(t) = dh from above + dh(t) from step t+1
+ *   dz(t) = dh(t) ⊙ σ′(z(t))
+ *   dh(t−1) from step t = dz(t) W_h;   dx(t) = dz(t) W_x
+ *   dW_h += Σ_t dz(t)ᵀ h(t−1);  dW_x += Σ_t dz(t)ᵀ x(t);  db += Σ_t Σ_batch dz(t)
+ *
+ * Layout: the inputs are stacked step after step into X (T·B, I) and the states into one
+ * ((T+1)·B, H) buffer holding h(0)…h(T), so the input term and the weight gradients are one matrix
+ * product each over all steps; only the recurrence H(t−1) W_hᵀ and dz(t) W_h run step by step.
  */
-import type {Activation, DType, Mat, Rng} from "../engine/index.js";
+import type {Activation, DType, Mat, Param, Rng} from "../engine/index.js";
 import {activate, activateBackward, addRowVector, glorotUniform, mat, matmul, orthogonal, param, sumRowsInto} from "../engine/index.js";
 import type {CellGrads, RecurrentCell, Trace} from "./recurrent.js";
 
@@ -21,8 +26,32 @@ export interface RnnCellConfig {
 export interface RnnTrace extends Trace {
   /** h(0), (B, hidden). */
   h0: Mat;
-  /** The inputs, kept for the weight gradients. */
+  /** The inputs as given, each (B, input). */
   xs: Mat[];
+  /** The inputs stacked, (T·B, input), and [h(0); …; h(T−1)], (T·B, hidden). */
+  X: Mat;
+  Hprev: Mat;
+}
+
+export interface RnnGrads extends CellGrads {
+  /** The total ∂L/∂h(t) and ∂L/∂z(t) at every step, each (B, hidden) (for gradient-flow plots). */
+  dh: Mat[];
+  dz: Mat[];
+}
+
+export interface RnnBackwardOptions {
+  /** Add into the parameters' grads (default true); false only reads the flow of gradients. */
+  paramGrads?: boolean;
+}
+
+/** Rows [from, to) of m as a matrix view (no copy). */
+function rowsView(m: Mat, from: number, to: number): Mat {
+  return mat(to - from, m.cols, undefined, m.data.subarray(from * m.cols, to * m.cols));
+}
+
+/** T views of B rows each into one (T·B, cols) buffer. */
+function steps(m: Mat, T: number, B: number): Mat[] {
+  return Array.from({length: T}, (_, t) => rowsView(m, t * B, (t + 1) * B));
 }
 
 export class RnnCell implements RecurrentCell<RnnTrace> {
@@ -30,10 +59,10 @@ export class RnnCell implements RecurrentCell<RnnTrace> {
   readonly hiddenSize: number;
   readonly activation: Activation;
   readonly dtype: DType;
-  readonly Wh; // (hidden, hidden)
-  readonly Wx; // (hidden, input)
-  readonly b; // (1, hidden)
-  readonly params;
+  readonly Wh: Param; // (hidden, hidden)
+  readonly Wx: Param; // (hidden, input)
+  readonly b: Param; // (1, hidden)
+  readonly params: Param[];
 
   constructor({inputSize, hiddenSize, activation = "tanh", dtype = "float32"}: RnnCellConfig, rng: Rng) {
     this.inputSize = inputSize;
@@ -48,40 +77,47 @@ export class RnnCell implements RecurrentCell<RnnTrace> {
     this.params = [this.Wh, this.Wx, this.b];
   }
 
+  /** Runs the cell over xs (each (B, input)) from h0 (zeros when omitted). */
   forward(xs: Mat[], h0?: Mat): RnnTrace {
-    const B = xs.length ? xs[0].rows : h0?.rows ?? 1;
-    const H = this.hiddenSize;
-    const start = h0 ?? mat(B, H, this.dtype); // h(0): (B, H)
-    const hs: Mat[] = [];
-    let prev = start;
-    for (const x of xs) {
-      const h = mat(B, H, this.dtype); // h(t): (B, H)
-      matmul(prev, this.Wh.value, h, {transB: true}); // h(t−1) W_hᵀ: (B, H)
-      matmul(x, this.Wx.value, h, {transB: true, accumulate: true}); // + x(t) W_xᵀ: (B, H)
-      addRowVector(h, this.b.value.data);
-      activate(this.activation, h.data, h.data); // σ(z(t))
-      hs.push(h);
-      prev = h;
+    const T = xs.length, B = T ? xs[0].rows : h0?.rows ?? 1;
+    const H = this.hiddenSize, I = this.inputSize, dt = this.dtype;
+    const X = mat(T * B, I, dt); // x(1)…x(T) stacked: (T·B, I)
+    xs.forEach((x, t) => X.data.set(x.data, t * B * I));
+    const hAll = mat((T + 1) * B, H, dt); // h(0)…h(T): ((T+1)·B, H)
+    if (h0) hAll.data.set(h0.data);
+    const Z = rowsView(hAll, B, (T + 1) * B); // z(t), then h(t) in place: (T·B, H)
+    matmul(X, this.Wx.value, Z, {transB: true}); // W_x x(t) for every t: (T·B, H)
+    addRowVector(Z, this.b.value.data); // + b
+    for (let t = 0; t < T; t++) {
+      const z = rowsView(hAll, (t + 1) * B, (t + 2) * B); // z(t): (B, H)
+      matmul(rowsView(hAll, t * B, (t + 1) * B), this.Wh.value, z, {transB: true, accumulate: true}); // + h(t−1) W_hᵀ: (B, H)
+      activate(this.activation, z.data, z.data); // h(t) = σ(z(t))
     }
-    return {hs, h0: start, xs};
+    return {hs: steps(Z, T, B), h0: rowsView(hAll, 0, B), xs, X, Hprev: rowsView(hAll, 0, T * B)};
   }
 
-  backward(trace: RnnTrace, dhs: Mat[]): CellGrads {
-    const {hs, h0, xs} = trace;
-    const B = h0.rows, H = this.hiddenSize;
-    const dxs: Mat[] = new Array(xs.length);
-    let dnext = mat(B, H, this.dtype); // ∂L/∂h(t) arriving from step t+1
-    const dz = mat(B, H, this.dtype); // (B, H)
-    for (let t = xs.length - 1; t >= 0; t--) {
-      const prev = t > 0 ? hs[t - 1] : h0;
-      for (let i = 0; i < dz.data.length; i++) dz.data[i] = dhs[t].data[i] + dnext.data[i];
-      activateBackward(this.activation, hs[t].data, dz.data, dz.data); // dz(t): (B, H)
-      matmul(dz, prev, this.Wh.grad, {transA: true, accumulate: true}); // dW_h += dzᵀ h(t−1): (H, H)
-      matmul(dz, xs[t], this.Wx.grad, {transA: true, accumulate: true}); // dW_x += dzᵀ x(t): (H, I)
-      sumRowsInto(dz, this.b.grad.data); // db += Σ_b dz: (H)
-      dxs[t] = matmul(dz, this.Wx.value, mat(B, this.inputSize, this.dtype)); // dx(t) = dz W_x: (B, I)
-      dnext = matmul(dz, this.Wh.value, mat(B, H, this.dtype)); // dh(t−1) = dz W_h: (B, H)
+  /**
+   * Backpropagation through time from ∂L/∂h(t) given from above at every step (each (B, H); a
+   * missing entry counts as zero). Adds into the parameters' grads unless paramGrads is false.
+   */
+  backward(trace: RnnTrace, dhs: Mat[], {paramGrads = true}: RnnBackwardOptions = {}): RnnGrads {
+    const T = trace.hs.length, B = trace.h0.rows, H = this.hiddenSize, dt = this.dtype;
+    const dZ = mat(T * B, H, dt); // dz(t) for every t: (T·B, H)
+    const dhAll = mat(T * B, H, dt); // total dh(t): (T·B, H)
+    const dhNext = mat(B, H, dt); // ∂L/∂h(t) arriving from step t+1: (B, H)
+    for (let t = T - 1; t >= 0; t--) {
+      const dh = rowsView(dhAll, t * B, (t + 1) * B), dz = rowsView(dZ, t * B, (t + 1) * B); // (B, H)
+      const above = dhs[t]?.data, next = dhNext.data;
+      for (let i = 0; i < B * H; i++) dh.data[i] = (above ? above[i] : 0) + next[i]; // dh(t)
+      activateBackward(this.activation, trace.hs[t].data, dh.data, dz.data); // dz(t) = dh(t) ⊙ σ′(z(t))
+      matmul(dz, this.Wh.value, dhNext); // dh(t−1) from step t = dz(t) W_h: (B, H)
     }
-    return {dxs, dh0: dnext};
+    if (paramGrads) {
+      matmul(dZ, trace.Hprev, this.Wh.grad, {transA: true, accumulate: true}); // dW_h += Σ dz(t)ᵀ h(t−1): (H, H)
+      matmul(dZ, trace.X, this.Wx.grad, {transA: true, accumulate: true}); // dW_x += Σ dz(t)ᵀ x(t): (H, I)
+      sumRowsInto(dZ, this.b.grad.data); // db += Σ dz(t): (H)
+    }
+    const dX = matmul(dZ, this.Wx.value, mat(T * B, this.inputSize, dt)); // dx(t) = dz(t) W_x: (T·B, I)
+    return {dxs: steps(dX, T, B), dh0: dhNext, dh: steps(dhAll, T, B), dz: steps(dZ, T, B)};
   }
 }

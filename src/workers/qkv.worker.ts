@@ -1,0 +1,3 @@
+import {serve} from "./host.js";
+import {QkvLive} from "../models/qkv-live.js";
+serve(new QkvLive());

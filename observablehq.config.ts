@@ -27,6 +27,6 @@ export default {
   globalStylesheets: [],
   style: "style.css",
   head: '<link rel="icon" href="/favicon.svg" type="image/svg+xml">',
+  preserveExtension: false,
   footer: "From RNN to Transformer — every model on these pages runs in your browser.",
-  cleanUrls: true
 };

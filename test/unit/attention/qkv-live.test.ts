@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {QkvLive, defaultQkvConfig} from "../../../src/models/qkv-live.js";
+import {QkvLive, defaultQkvConfig, type QkvQuery} from "../../../src/models/qkv-live.js";
 import {createApi} from "../../../src/workers/host.js";
 import {softLookup} from "../../../src/models/attention/lookup.js";
 
@@ -44,7 +44,8 @@ describe("QkvLive (chapter 5)", () => {
   it("is served by the worker protocol, and its views survive structured cloning", async () => {
     const api = createApi(new QkvLive());
     await api.reset({...defaultQkvConfig, seed: 4});
-    for (const q of [{kind: "lookup", query: [0, 1], keys: [[0, 1]], values: [[2]]}, {kind: "entropy-vs-d", ds: [4], trials: 5}, {kind: "matrices"}] as const) {
+    const queries: QkvQuery[] = [{kind: "lookup", query: [0, 1], keys: [[0, 1]], values: [[2]]}, {kind: "entropy-vs-d", ds: [4], trials: 5}, {kind: "matrices"}];
+    for (const q of queries) {
       const v = await api.query(q);
       expect(structuredClone(v)).toEqual(v);
       expect(v.kind).toBe(q.kind);

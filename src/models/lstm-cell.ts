@@ -28,6 +28,8 @@ import type {DType, Mat, Param, Rng} from "../engine/index.js";
 import {addRowVector, glorotUniform, mat, matmul, orthogonal, sigmoid, sumRowsInto} from "../engine/index.js";
 import type {CellGrads, RecurrentCell, Trace} from "./recurrent.js";
 
+const σ = sigmoid; // bound once: a hot loop should not go through the re-export on every call
+
 export interface LstmCellConfig {
   inputSize: number;
   hiddenSize: number;
@@ -73,6 +75,28 @@ export interface LstmBackwardOptions {
 /** Rows [from, to) of m as a matrix view (no copy). */
 function rowsView(m: Mat, from: number, to: number): Mat {
   return mat(to - from, m.cols, undefined, m.data.subarray(from * m.cols, to * m.cols));
+}
+
+/**
+ * Z += X Uᵀ, X: (n, I), U: (4H, I), walking each row of U once per nonzero x: a one-hot x(t) costs
+ * one row of Uᵀ instead of a full product.
+ */
+function addInputs(X: Mat, U: Mat, Z: Mat): void {
+  const I = X.cols, G = U.rows, Ut = new Float64Array(I * G); // Uᵀ: (I, 4H)
+  for (let g = 0; g < G; g++) for (let m = 0; m < I; m++) Ut[m * G + g] = U.data[g * I + m];
+  for (let r = 0; r < X.rows; r++) {
+    for (let m = 0; m < I; m++) {
+      const x = X.data[r * I + m];
+      if (x === 0) continue;
+      for (let g = 0, zr = r * G, um = m * G; g < G; g++) Z.data[zr + g] += x * Ut[um + g];
+    }
+  }
+}
+
+/** dst += srcᵀ. */
+function addTransposed(src: Mat, dst: Mat): void {
+  const {rows, cols} = src;
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) dst.data[j * rows + i] += src.data[i * cols + j];
 }
 
 /** T views of B rows each into one (T·B, cols) buffer. */
@@ -130,8 +154,8 @@ export class LstmCell implements RecurrentCell<LstmTrace> {
     const H = this.hiddenSize, I = this.inputSize, dt = this.dtype;
     const X = mat(T * B, I, dt); // x(1)…x(T) stacked: (T·B, I)
     xs.forEach((x, t) => X.data.set(x.data, t * B * I));
-    const Z = matmul(X, this.U.value, mat(T * B, 4 * H, dt), {transB: true}); // U x(t) for every t: (T·B, 4H)
-    addRowVector(Z, this.b.value.data); // + b
+    const Z = addRowVector(mat(T * B, 4 * H, dt), this.b.value.data); // b, for every t: (T·B, 4H)
+    addInputs(X, this.U.value, Z); // + U x(t): (T·B, 4H)
     const hAll = mat((T + 1) * B, H, dt); // h(0)…h(T): ((T+1)·B, H)
     const cAll = mat((T + 1) * B, H, dt); // c(0)…c(T): ((T+1)·B, H)
     if (h0) hAll.data.set(h0.data);
@@ -145,10 +169,10 @@ export class LstmCell implements RecurrentCell<LstmTrace> {
       for (let r = 0; r < B; r++) {
         const zr = (t * B + r) * 4 * H, s = (t * B + r) * H, prev = s, next = s + B * H;
         for (let j = 0; j < H; j++) {
-          const fj = sigmoid(z[zr + j]); // f(t)
-          const ij = sigmoid(z[zr + H + j]); // i(t)
+          const fj = σ(z[zr + j]); // f(t)
+          const ij = σ(z[zr + H + j]); // i(t)
           const gj = Math.tanh(z[zr + 2 * H + j]); // c̃(t)
-          const oj = sigmoid(z[zr + 3 * H + j]); // o(t)
+          const oj = σ(z[zr + 3 * H + j]); // o(t)
           const cj = fj * c[prev + j] + ij * gj; // c(t) = f ⊙ c(t−1) + i ⊙ c̃
           const tcj = Math.tanh(cj);
           f[s + j] = fj;
@@ -210,8 +234,9 @@ export class LstmCell implements RecurrentCell<LstmTrace> {
       matmul(rowsView(dZ, t * B, (t + 1) * B), this.W.value, dhNext); // dh(t−1) from step t = dZ(t) W: (B, H)
     }
     if (paramGrads) {
-      matmul(dZ, trace.Hprev, this.W.grad, {transA: true, accumulate: true}); // dW += Σ dZ(t)ᵀ h(t−1): (4H, H)
-      matmul(dZ, trace.X, this.U.grad, {transA: true, accumulate: true}); // dU += Σ dZ(t)ᵀ x(t): (4H, I)
+      // Computed transposed, dWᵀ = Σ h(t−1)ᵀ dZ(t), so the inner loop runs along 4H and skips the zeros of one-hot x(t).
+      addTransposed(matmul(trace.Hprev, dZ, mat(H, 4 * H, dt), {transA: true}), this.W.grad); // dW += Σ dZ(t)ᵀ h(t−1): (4H, H)
+      addTransposed(matmul(trace.X, dZ, mat(this.inputSize, 4 * H, dt), {transA: true}), this.U.grad); // dU += Σ dZ(t)ᵀ x(t): (4H, I)
       sumRowsInto(dZ, this.b.grad.data); // db += Σ dZ(t): (4H)
     }
     const dX = matmul(dZ, this.U.value, mat(T * B, this.inputSize, dt)); // dx(t) = dZ(t) U: (T·B, I)

@@ -11,10 +11,14 @@
  * Layout: the inputs are stacked step after step into X (T·B, I) and the states into one
  * ((T+1)·B, H) buffer holding h(0)…h(T), so the input term and the weight gradients are one matrix
  * product each over all steps; only the recurrence H(t−1) W_hᵀ and dz(t) W_h run step by step.
+ * One-hot inputs are mostly zeros: the input term and dW_x then visit only the nonzeros
+ * (sparse-input.ts), and the input gradients dx(t), which a one-hot input does not need, are
+ * computed only when `dxs` is first read.
  */
 import type {Activation, DType, Mat, Param, Rng} from "../engine/index.js";
 import {activate, activateBackward, addRowVector, glorotUniform, mat, matmul, orthogonal, param, sumRowsInto} from "../engine/index.js";
 import type {CellGrads, RecurrentCell, Trace} from "./recurrent.js";
+import {accSparseGrad, addSparseProduct, isSparse} from "./sparse-input.js";
 
 export interface RnnCellConfig {
   inputSize: number;
@@ -31,6 +35,8 @@ export interface RnnTrace extends Trace {
   /** The inputs stacked, (T·B, input), and [h(0); …; h(T−1)], (T·B, hidden). */
   X: Mat;
   Hprev: Mat;
+  /** Whether X was sparse enough to visit only its nonzeros. */
+  sparse: boolean;
 }
 
 export interface RnnGrads extends CellGrads {
@@ -86,14 +92,16 @@ export class RnnCell implements RecurrentCell<RnnTrace> {
     const hAll = mat((T + 1) * B, H, dt); // h(0)…h(T): ((T+1)·B, H)
     if (h0) hAll.data.set(h0.data);
     const Z = rowsView(hAll, B, (T + 1) * B); // z(t), then h(t) in place: (T·B, H)
-    matmul(X, this.Wx.value, Z, {transB: true}); // W_x x(t) for every t: (T·B, H)
+    const sparse = isSparse(X);
+    if (sparse) addSparseProduct(X, this.Wx.value, Z); // W_x x(t) for every t: (T·B, H)
+    else matmul(X, this.Wx.value, Z, {transB: true}); // W_x x(t) for every t: (T·B, H)
     addRowVector(Z, this.b.value.data); // + b
     for (let t = 0; t < T; t++) {
       const z = rowsView(hAll, (t + 1) * B, (t + 2) * B); // z(t): (B, H)
       matmul(rowsView(hAll, t * B, (t + 1) * B), this.Wh.value, z, {transB: true, accumulate: true}); // + h(t−1) W_hᵀ: (B, H)
       activate(this.activation, z.data, z.data); // h(t) = σ(z(t))
     }
-    return {hs: steps(Z, T, B), h0: rowsView(hAll, 0, B), xs, X, Hprev: rowsView(hAll, 0, T * B)};
+    return {hs: steps(Z, T, B), h0: rowsView(hAll, 0, B), xs, X, Hprev: rowsView(hAll, 0, T * B), sparse};
   }
 
   /**
@@ -114,10 +122,20 @@ export class RnnCell implements RecurrentCell<RnnTrace> {
     }
     if (paramGrads) {
       matmul(dZ, trace.Hprev, this.Wh.grad, {transA: true, accumulate: true}); // dW_h += Σ dz(t)ᵀ h(t−1): (H, H)
-      matmul(dZ, trace.X, this.Wx.grad, {transA: true, accumulate: true}); // dW_x += Σ dz(t)ᵀ x(t): (H, I)
+      if (trace.sparse) accSparseGrad(dZ, trace.X, this.Wx.grad); // dW_x += Σ dz(t)ᵀ x(t): (H, I)
+      else matmul(dZ, trace.X, this.Wx.grad, {transA: true, accumulate: true}); // dW_x += Σ dz(t)ᵀ x(t): (H, I)
       sumRowsInto(dZ, this.b.grad.data); // db += Σ dz(t): (H)
     }
-    const dX = matmul(dZ, this.Wx.value, mat(T * B, this.inputSize, dt)); // dx(t) = dz(t) W_x: (T·B, I)
-    return {dxs: steps(dX, T, B), dh0: dhNext, dh: steps(dhAll, T, B), dz: steps(dZ, T, B)};
+    const Wx = this.Wx.value, I = this.inputSize;
+    let dxs: Mat[] | null = null;
+    return {
+      get dxs() {
+        // dx(t) = dz(t) W_x: (T·B, I), with the W_x of this moment (read dxs before an update).
+        return (dxs ??= steps(matmul(dZ, Wx, mat(T * B, I, dt)), T, B));
+      },
+      dh0: dhNext,
+      dh: steps(dhAll, T, B),
+      dz: steps(dZ, T, B)
+    };
   }
 }

@@ -10,6 +10,15 @@ function randomSteps(T: number, B: number, n: number, rng: Rng): Mat[] {
   return Array.from({length: T}, () => normalInit(mat(B, n, "float64"), rng, 1));
 }
 
+/** One-hot (B, n) matrices, one per step (the sparse path). */
+function oneHotSteps(T: number, B: number, n: number, rng: Rng): Mat[] {
+  return Array.from({length: T}, () => {
+    const x = mat(B, n, "float64");
+    for (let b = 0; b < B; b++) x.data[b * n + rng.int(n)] = 1;
+    return x;
+  });
+}
+
 /** L = Σ_t Σ R(t) ⊙ h(t): a loss whose ∂L/∂h(t) is R(t). */
 function weightedSum(hs: Mat[], R: Mat[]): number {
   let s = 0;
@@ -18,19 +27,22 @@ function weightedSum(hs: Mat[], R: Mat[]): number {
 }
 
 describe("RnnCell", () => {
-  for (const activation of ACTIVATIONS) {
-    it(`backpropagates through time exactly (${activation}, float64, B = 3, T = 6)`, () => {
+  for (const activation of ACTIVATIONS) for (const inputs of ["dense", "one-hot"] as const) {
+    it(`backpropagates through time exactly (${activation}, ${inputs} inputs, float64, B = 3, T = 6)`, () => {
       const rng = new Rng(7);
-      const cell = new RnnCell({inputSize: 4, hiddenSize: 5, activation, dtype: "float64"}, rng);
+      const I = inputs === "dense" ? 4 : 9;
+      const cell = new RnnCell({inputSize: I, hiddenSize: 5, activation, dtype: "float64"}, rng);
       normalInit(cell.b.value, rng, 0.3);
-      const xs = randomSteps(6, 3, 4, rng);
+      const xs = inputs === "dense" ? randomSteps(6, 3, I, rng) : oneHotSteps(6, 3, I, rng);
       const h0 = normalInit(mat(3, 5, "float64"), rng, 0.5);
       const R = randomSteps(6, 3, 5, rng);
       const loss = () => weightedSum(cell.forward(xs, h0).hs, R);
       zeroGrads(cell.params);
-      const grads = cell.backward(cell.forward(xs, h0), R);
+      const trace = cell.forward(xs, h0);
+      expect(trace.sparse).toBe(inputs === "one-hot"); // one-hot inputs visit only their nonzeros
+      const grads = cell.backward(trace, R);
       const check = gradCheck(cell.params, loss, {h: 1e-6});
-      expect(check.checked).toBe(25 + 20 + 5);
+      expect(check.checked).toBe(25 + 5 * I + 5);
       expect(check.maxRelError).toBeLessThan(1e-6);
       // ∂L/∂x(t) and ∂L/∂h(0) against central differences too.
       const numeric = (m: Mat, i: number) => {
@@ -43,6 +55,7 @@ describe("RnnCell", () => {
         return (lp - lm) / 2e-6;
       };
       for (const [t, i] of [[0, 0], [2, 5], [5, 11]]) expect(grads.dxs[t].data[i]).toBeCloseTo(numeric(xs[t], i), 7);
+      expect(grads.dxs).toBe(grads.dxs); // dx(t) is computed when first read, then kept
       for (const i of [0, 7, 14]) expect(grads.dh0.data[i]).toBeCloseTo(numeric(h0, i), 7);
     });
   }

@@ -1,0 +1,3 @@
+import {serve} from "./host.js";
+import {DemoLive} from "../models/demo-live.js";
+serve(new DemoLive());

@@ -90,7 +90,7 @@ export class AddingRun {
   steps = 0;
 
   constructor(kind: AddingCellKind, config: AddingConfig) {
-    this.config = config;
+    this.config = {...config};
     const init = new Seeded(config.seed);
     const cell: RecurrentCell =
       kind === "lstm"

@@ -1,0 +1,3 @@
+import {serve} from "./host.js";
+import {LstmLive} from "../models/lstm-live.js";
+serve(new LstmLive());

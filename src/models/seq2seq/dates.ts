@@ -93,13 +93,19 @@ class DatesTask implements Task {
     return formatIso(p.day, p.month, p.year);
   }
 
-  /** yyyy ← the year's digits one by one; mm ← the month name; dd ← the day's digits; "-" and <end> ← none. */
+  /**
+   * Where each output character is read from. The year is copied digit for digit, so each of its
+   * digits has one source position. The month number is a function of the whole month name, so
+   * either digit may be read anywhere in it. The two day digits are a function of the day field:
+   * its one or two digits, and for a one-digit day the space after it, which is what calls for
+   * the leading zero. The hyphens and <end> are always the same and are read from nowhere.
+   */
   alignment(src: string): number[][] {
     const [d, m] = src.split(" ");
-    const dayAt = (k: number) => (d.length === 2 ? [k] : [0]);
     const monthSpan = Array.from({length: m.length}, (_, k) => d.length + 1 + k);
     const yearAt = d.length + m.length + 2;
-    return [[yearAt], [yearAt + 1], [yearAt + 2], [yearAt + 3], [], monthSpan, monthSpan, [], dayAt(0), dayAt(1), []];
+    const [tens, units] = d.length === 2 ? [[0, 1], [0, 1]] : [[0, 1], [0]];
+    return [[yearAt], [yearAt + 1], [yearAt + 2], [yearAt + 3], [], monthSpan, monthSpan, [], tens, units, []];
   }
 }
 

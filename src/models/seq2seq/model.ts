@@ -78,11 +78,12 @@ export class Seq2seq {
     this.config = config;
     this.encoder = new Encoder(config.cell, config.srcVocab, H, config.bidirectional, dtype, rng);
     this.cell = makeCell(config.cell, "dec", V + H, H, dtype, rng);
-    this.score = config.variant === "attention" ? makeScore(config.score, H, H, config.attentionSize, dtype, rng) : null;
     this.Ws = glorotParam("W_s", H, H, dtype, rng);
     this.bs = param("b_s", 1, H, dtype);
     this.Wo = glorotParam("W_o", V, 2 * H, dtype, rng);
     this.bo = param("b_o", 1, V, dtype);
+    // Drawn last, so both variants built from one seed start with the same shared weights.
+    this.score = config.variant === "attention" ? makeScore(config.score, H, H, config.attentionSize, dtype, rng) : null;
     this.params = [...this.encoder.params, ...(this.score?.params ?? []), this.Ws, this.bs, ...this.cell.params, this.Wo, this.bo];
   }
 

@@ -1,0 +1,3 @@
+import {serve} from "./host.js";
+import {BpttLive} from "../models/bptt-live.js";
+serve(new BpttLive());

@@ -6,17 +6,21 @@
  * Queries (each View carries the same `kind`):
  *   "evaluate"  both test MSEs and a few test sequences with both predictions
  *   "predict"   both predictions for a sequence the reader makes (values and where the markers are)
+ *   "gradient-flow"  ‖∂ŷ/∂c(T−d)‖, ‖∂ŷ/∂h(T−d)‖ of the LSTM and ‖∂ŷ/∂h(T−d)‖ of the RNN on a test sequence
  */
 import {countParams, mat} from "../engine/index.js";
 import type {LiveModel, Metrics, ModelInfo} from "../workers/protocol.js";
 import type {AddingConfig} from "./adding.js";
 import {ADDING_BASELINE_MSE, ADDING_DEFAULTS, AddingRun} from "./adding.js";
+import type {AddingFlow} from "./adding-flow.js";
+import {addingFlow} from "./adding-flow.js";
 
 export type AddingLiveConfig = AddingConfig;
 
 export type AddingQuery =
   | {kind: "evaluate"; examples?: number}
-  | {kind: "predict"; values: number[]; marks: [number, number]};
+  | {kind: "predict"; values: number[]; marks: [number, number]}
+  | {kind: "gradient-flow"; example?: number};
 
 export interface AddingExample {
   /** value(t) for t = 1…T. */
@@ -41,7 +45,14 @@ export interface AddingEvaluateView {
 
 export type AddingPredictView = {kind: "predict"} & AddingExample;
 
-export type AddingView = AddingEvaluateView | AddingPredictView;
+export type AddingFlowView = {
+  kind: "gradient-flow";
+  /** The test sequence's values and marker steps (0-based; the distance of marker m is T − 1 − m). */
+  values: Float32Array;
+  marks: [number, number];
+} & AddingFlow;
+
+export type AddingView = AddingEvaluateView | AddingPredictView | AddingFlowView;
 
 export interface AddingInfo extends ModelInfo {
   /** Parameters of each model. */
@@ -77,6 +88,11 @@ export class AddingLive implements LiveModel<AddingLiveConfig, AddingQuery, Addi
   query(q: AddingQuery): AddingView {
     if (q.kind === "predict") return {kind: "predict", ...this.predict(q.values, q.marks)};
     const {xs, y, marks} = this.lstm.test;
+    if (q.kind === "gradient-flow") {
+      const r = Math.max(0, Math.min(y.length - 1, Math.floor(q.example ?? 0)));
+      const values = Float32Array.from(xs, (x) => x.data[2 * r]);
+      return {kind: "gradient-flow", values, marks: marks[r], ...addingFlow(this.lstm, this.rnn, values, marks[r])};
+    }
     const T = xs.length, n = Math.min(q.examples ?? 4, y.length);
     const lstm = this.lstm.model.forward(xs).yhat.data, rnn = this.rnn.model.forward(xs).yhat.data;
     const examples: AddingExample[] = Array.from({length: n}, (_, r) => ({

@@ -67,6 +67,8 @@ export class CharLM<T extends Trace = Trace> {
   readonly by: Param; // (1, V)
   readonly params: Param[];
   readonly carry: Carry<T>;
+  /** Buffers that never leave a call (∂J/∂logits, ∂J/∂h), reused from one training step to the next. */
+  private readonly scratch = new Map<string, Mat>();
 
   constructor(cell: RecurrentCell<T>, vocab: Vocab, {embed = 0, dtype = "float32", carry = carryH}: CharLMOptions<T>, rng: Rng) {
     const V = vocab.size, H = cell.hiddenSize, D = embed > 0 ? embed : V;
@@ -84,6 +86,14 @@ export class CharLM<T extends Trace = Trace> {
     this.by = param("b_y", 1, V, dtype);
     glorotUniform(this.Wy.value, rng);
     this.params = [...(this.E ? [this.E] : []), ...cell.params, this.Wy, this.by];
+  }
+
+  /** A zeroed (rows, cols) buffer kept under `name` for calls that do not hand it out. */
+  private buffer(name: string, rows: number, cols: number): Mat {
+    let m = this.scratch.get(name);
+    if (!m || m.rows !== rows || m.cols !== cols) this.scratch.set(name, (m = mat(rows, cols, this.dtype)));
+    else m.data.fill(0);
+    return m;
   }
 
   /** x(t) for every id: (T·B, D) stacked, split into T matrices of (B, D). */
@@ -127,7 +137,7 @@ export class CharLM<T extends Trace = Trace> {
     const {T, B} = trace, H = this.cell.hiddenSize, D = this.cell.inputSize;
     matmul(dlogits, trace.H, this.Wy.grad, {transA: true, accumulate: true}); // dW_y += dlogitsᵀ h: (V, H)
     sumRowsInto(dlogits, this.by.grad.data); // db_y += Σ dlogits: (V)
-    const dH = matmul(dlogits, this.Wy.value, mat(T * B, H, this.dtype)); // dh(t) = dlogits W_y: (T·B, H)
+    const dH = matmul(dlogits, this.Wy.value, this.buffer("dH", T * B, H)); // dh(t) = dlogits W_y: (T·B, H)
     const dhs = Array.from({length: T}, (_, t) => mat(B, H, this.dtype, dH.data.subarray(t * B * H, (t + 1) * B * H)));
     const grads = this.cell.backward(trace.cell, dhs);
     if (this.E) {
@@ -145,7 +155,7 @@ export class CharLM<T extends Trace = Trace> {
   /** One forward and backward pass: adds the gradients of J and returns J and the state to carry on from. */
   lossAndGrad(ids: Int32Array, targets: Int32Array, T: number, B: number, state: CellState = []): {loss: number; state: CellState} {
     const trace = this.forward(ids, T, B, state);
-    const dlogits = mat(T * B, this.V, this.dtype); // (T·B, V)
+    const dlogits = this.buffer("dlogits", T * B, this.V); // (T·B, V)
     const loss = this.loss(trace, targets, dlogits);
     this.backward(trace, dlogits);
     return {loss, state: this.carry(trace.cell)};

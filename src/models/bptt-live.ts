@@ -27,7 +27,7 @@ import {largestSingularValue, spectralRadius} from "./spectral.js";
 
 export interface BpttConfig {
   hidden: number;
-  /** T: the steps analysed, and the length of each training chunk (1…400). */
+  /** T: the steps analysed, and the length of each training chunk (1…MAX_LENGTH = 200). */
   length: number;
   /** σ_max(W_h) at reset. */
   scale: number;
@@ -105,25 +105,33 @@ export interface BpttClippingView {
 export type BpttView = BpttFlowView | BpttJacobianView | BpttClippingView;
 export type BpttViewOf<K extends BpttQuery["kind"]> = Extract<BpttView, {kind: K}>;
 
-export const MAX_LENGTH = 400;
+/** Limits that keep a query under a second: "flow" costs T²·H²/2, "jacobian" (t − k)·H³. */
+export const MAX_LENGTH = 200;
+export const MAX_HIDDEN = 128;
 
 export class BpttLive implements LiveModel<BpttConfig, BpttQuery, BpttView> {
   private config: Required<BpttConfig> = {...defaultBpttConfig, text: DEFAULT_TEXT, learningRate: 0.1, clip: 0, batch: 8};
   private model: CharRnn | null = null;
   private trainer: CharTrainer<RnnTrace> | null = null;
   private sequence = new Int32Array(0);
+  /** s and ρ of the current W_h (cleared whenever W_h changes). */
+  private cached: Spectrum | null = null;
 
   reset(config: BpttConfig): BpttInfo {
     const checked = checkText(config.text ?? DEFAULT_TEXT);
     if (!checked.ok) throw new Error(checked.messages[0]);
-    const length = Math.floor(config.length);
-    if (!(length >= 1 && length <= MAX_LENGTH)) throw new Error(`The length must be a whole number from 1 to ${MAX_LENGTH}.`);
+    const length = config.length;
+    if (!(Number.isInteger(length) && length >= 1 && length <= MAX_LENGTH)) throw new Error(`The length must be a whole number from 1 to ${MAX_LENGTH}.`);
+    if (!(Number.isInteger(config.hidden) && config.hidden >= 1 && config.hidden <= MAX_HIDDEN)) {
+      throw new Error(`hidden must be a whole number from 1 to ${MAX_HIDDEN}.`);
+    }
     if (!(config.scale > 0)) throw new Error("The scale s must be a positive number.");
     this.config = {...config, text: checked.text, length, learningRate: config.learningRate ?? 0.1, clip: config.clip ?? 0, batch: config.batch ?? 8};
     const model = buildCharRnn(this.config);
     const c = this.config;
     this.trainer = new CharTrainer(model.lm, model.ids, {seqLen: length, batch: c.batch, learningRate: c.learningRate, clip: c.clip, optimizer: "sgd"});
     this.model = model;
+    this.cached = null;
     const ids = model.ids;
     this.sequence = Int32Array.from({length: length + 1}, (_, i) => ids[i % ids.length]);
     return {parameters: countParams(model.lm.params), vocabSize: model.vocab.size, length, messages: checked.messages, ...this.spectrum()};
@@ -135,21 +143,23 @@ export class BpttLive implements LiveModel<BpttConfig, BpttQuery, BpttView> {
   }
 
   private spectrum(): Spectrum {
+    if (this.cached) return this.cached;
     const W = this.built().model.cell.Wh.value;
     const s = largestSingularValue(W).value, gamma = derivBound(this.config.activation);
-    return {s, spectralRadius: spectralRadius(W), gamma, gammaS: gamma * s};
+    return (this.cached = {s, spectralRadius: spectralRadius(W), gamma, gammaS: gamma * s});
   }
 
   trainStep(): Metrics {
+    this.cached = null;
     const {loss, gradNorm, clippedNorm} = this.built().trainer.step();
     return {loss, gradNorm, clippedNorm};
   }
 
+  /** Only learningRate and clip change without a rebuild; other fields are ignored (use reset). */
   configure(patch: Partial<BpttConfig>): void {
     const {trainer} = this.built();
-    if (patch.learningRate !== undefined) trainer.learningRate = patch.learningRate;
-    if (patch.clip !== undefined) trainer.clip = patch.clip;
-    this.config = {...this.config, ...patch};
+    if (patch.learningRate !== undefined) trainer.learningRate = this.config.learningRate = patch.learningRate;
+    if (patch.clip !== undefined) trainer.clip = this.config.clip = patch.clip;
   }
 
   query(q: BpttQuery): BpttView {

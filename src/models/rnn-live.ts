@@ -126,6 +126,10 @@ export type RnnViewOf<K extends RnnQuery["kind"]> = Extract<RnnView, {kind: K}>;
 
 export const MAX_READ = 4000;
 
+function wholeNumber(name: string, value: number, min: number, max: number): void {
+  if (!(Number.isInteger(value) && value >= min && value <= max)) throw new Error(`${name} must be a whole number from ${min} to ${max}, not ${value}.`);
+}
+
 export class RnnLive implements LiveModel<RnnConfig, RnnQuery, RnnView> {
   private config: RnnConfig = defaultRnnConfig;
   private model: CharRnn | null = null;
@@ -134,6 +138,10 @@ export class RnnLive implements LiveModel<RnnConfig, RnnQuery, RnnView> {
   reset(config: RnnConfig): RnnInfo {
     const checked = checkText(config.text);
     if (!checked.ok) throw new Error(checked.messages[0]);
+    wholeNumber("hidden", config.hidden, 1, 1024);
+    wholeNumber("seqLen", config.seqLen, 1, 1000);
+    wholeNumber("batch", config.batch, 1, 1024);
+    wholeNumber("embed", config.embed ?? 0, 0, 1024);
     this.config = {...config, text: checked.text};
     const model = buildCharRnn({...this.config, embed: config.embed ?? 0});
     const trainer = new CharTrainer(model.lm, model.ids, config);
@@ -161,11 +169,11 @@ export class RnnLive implements LiveModel<RnnConfig, RnnQuery, RnnView> {
     return {loss, gradNorm};
   }
 
+  /** Only learningRate and clip change without a rebuild; other fields are ignored (use reset). */
   configure(patch: Partial<RnnConfig>): void {
     const {trainer} = this.built();
-    if (patch.learningRate !== undefined) trainer.learningRate = patch.learningRate;
-    if (patch.clip !== undefined) trainer.clip = patch.clip;
-    this.config = {...this.config, ...patch};
+    if (patch.learningRate !== undefined) trainer.learningRate = this.config.learningRate = patch.learningRate;
+    if (patch.clip !== undefined) trainer.clip = this.config.clip = patch.clip;
   }
 
   query(q: RnnQuery): RnnView {

@@ -17,6 +17,8 @@ describe("BpttLive", () => {
     expect(sig).toMatchObject({gamma: 0.25, length: 16});
     expect(sig.gammaS).toBeCloseTo(0.5, 7);
     expect(() => m.reset({...config, length: 0})).toThrow(/length/);
+    expect(() => m.reset({...config, length: 201})).toThrow(/from 1 to 200/);
+    expect(() => m.reset({...config, hidden: 129})).toThrow(/hidden/);
     expect(() => m.reset({...config, scale: -1})).toThrow(/scale/);
     expect(() => m.reset({...config, text: "aaaa"})).toThrow(/repeats one character/);
   });
@@ -74,6 +76,10 @@ describe("BpttLive", () => {
     m.configure({clip: 0});
     const free = m.trainStep();
     expect(free.clippedNorm).toBe(free.gradNorm);
+    // Training moved W_h: the spectrum is measured afresh.
+    const s0 = (m.query({kind: "flow"}) as BpttViewOf<"flow">).s;
+    m.trainStep();
+    expect((m.query({kind: "flow"}) as BpttViewOf<"flow">).s).not.toBe(s0);
   });
 
   it("compares training with and without clipping from the same start", () => {

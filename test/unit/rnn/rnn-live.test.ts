@@ -26,6 +26,8 @@ describe("RnnLive", () => {
     expect(() => m.reset({...small, text: ""})).toThrow(/The text is empty/);
     expect(() => m.reset({...small, text: "x"})).toThrow(/single character/);
     expect(() => m.query({kind: "params", window: 3})).toThrow(/reset/);
+    expect(() => m.reset({...small, hidden: 0})).toThrow(/hidden must be a whole number from 1/);
+    expect(() => m.reset({...small, seqLen: 2.5})).toThrow(/seqLen must be a whole number/);
     const info = m.reset({...small, text: "to be or not to be"});
     expect(info.messages[0]).toMatch(/very short/);
     expect(info.batch).toBeLessThanOrEqual(4);
@@ -48,6 +50,9 @@ describe("RnnLive", () => {
     expect(Number.isNaN(v.losses[n - 1])).toBe(true);
     expect(v.truncated).toBe(false);
     expect(() => structuredClone(v)).not.toThrow();
+    const empty = m.query({kind: "read", text: ""}) as RnnViewOf<"read">;
+    expect(empty).toMatchObject({chars: [], truncated: false});
+    expect(empty.states).toHaveLength(0);
     const long = m.query({kind: "read", text: "ab".repeat(3000)}) as RnnViewOf<"read">;
     expect(long.truncated).toBe(true);
     expect(long.chars).toHaveLength(4000);
@@ -108,11 +113,12 @@ describe("RnnLive", () => {
   it("changes learning rate and clip without a rebuild, and serves through the worker API", async () => {
     const m = new RnnLive();
     m.reset(small);
-    m.configure({clip: 1e-6, learningRate: 0});
+    m.configure({clip: 1e-6, learningRate: 0, hidden: 99});
     const before = m.query({kind: "step", text: "The", t: 2}) as RnnViewOf<"step">;
     const metrics = m.trainStep();
     expect(metrics.gradNorm).toBeGreaterThan(1e-6);
     expect(m.query({kind: "step", text: "The", t: 2})).toEqual(before); // learning rate 0: nothing moved
+    expect((m.query({kind: "params", window: 1}) as RnnViewOf<"params">).hidden).toBe(16); // hidden needs a reset
     const api = createApi(new RnnLive());
     api.reset(small);
     const progress: number[] = [];

@@ -11,13 +11,14 @@ export interface ValueElement<T> extends HTMLElement {
 }
 
 const CONTROLS_CSS = `
-.rt-control { margin: 0 0 0.8rem; max-width: 100%; }
+.rt-control { margin: 0 0 0.8rem; max-width: min(100%, 640px); }
+.rt-control .rt-row { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
 .rt-control label, .rt-control .rt-label { display: flex; justify-content: space-between; gap: 0.5rem; font-weight: 500; margin-bottom: 0.2rem; }
 .rt-control output { font-variant-numeric: tabular-nums; font-weight: 600; }
 .rt-control input[type="range"] { width: 100%; max-width: 100%; margin: 0; min-height: 1.75rem; accent-color: var(--theme-foreground-focus, #3b5fc0); }
 .rt-control .rt-ends { display: flex; justify-content: space-between; font-size: 11px; color: var(--theme-foreground-muted, #666); }
 .rt-control select, .rt-control textarea, .rt-control input[type="text"] { font: inherit; max-width: 100%; box-sizing: border-box; padding: 0.3rem 0.4rem; border: 1px solid var(--theme-foreground-faint, #888); border-radius: 4px; background: var(--theme-background, #fff); color: inherit; }
-.rt-control textarea, .rt-control input[type="text"] { width: 100%; }
+.rt-control textarea { width: 100%; }
 .rt-control textarea { font-family: var(--monospace, ui-monospace, monospace); resize: vertical; }
 .rt-control [aria-invalid="true"] { border-color: #b34700; outline-color: #b34700; }
 .rt-control .rt-message { font-size: 12px; min-height: 1.2em; color: #8a3700; margin-top: 0.15rem; }
@@ -137,24 +138,22 @@ export function textInput({label, value = "", maxLength, multiline = false, rows
   Object.assign(field, {id, maxLength, value, placeholder: placeholder ?? ""});
   if (field instanceof HTMLTextAreaElement) field.rows = rows;
   const counter = el("span", "rt-counter");
-  const lab = el("label");
+  const lab = el("label", undefined, label);
   lab.htmlFor = id;
-  lab.append(el("span", undefined, label), counter);
   const message = el("div", "rt-message");
   message.id = uid("msg");
   message.setAttribute("aria-live", "polite");
-  field.setAttribute("aria-describedby", message.id);
-  root.append(lab, field, message);
+  if (!multiline) field.style.width = `${Math.min(48, maxLength + 4)}ch`;
+  counter.id = uid("count");
+  field.setAttribute("aria-describedby", `${message.id} ${counter.id}`);
   let current = value;
   const button = submitLabel ? Object.assign(el("button", undefined, submitLabel), {type: "button"}) : null;
-  if (button) {
-    const row = el("div", "rt-buttons");
-    row.append(button);
-    root.append(row);
-  }
+  const row = el("div", button ? "rt-row rt-buttons" : "rt-row");
+  row.append(field, ...(button ? [button] : []), counter);
+  root.append(lab, row, message);
   const check = (): boolean => {
     const text = field.value;
-    counter.textContent = `${text.length} / ${maxLength}`;
+    counter.textContent = `${text.length} / ${maxLength} characters`;
     const error = validate?.(text) ?? null;
     message.textContent = error ?? "";
     field.setAttribute("aria-invalid", String(error !== null));

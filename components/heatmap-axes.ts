@@ -1,6 +1,7 @@
 /** A heatmap's row and column labels and its axis titles, drawn around the plot's origin. */
+import * as d3 from "d3";
 import type {Layout} from "./heatmap-layout.js";
-import {visibleToken} from "./format.js";
+import {formatNumber, visibleToken} from "./format.js";
 import {svgEl} from "./style.js";
 
 export interface AxesInput {
@@ -10,6 +11,8 @@ export interface AxesInput {
   colLabels?: readonly string[];
   xLabel?: string;
   yLabel?: string;
+  xExtent?: [number, number];
+  yExtent?: [number, number];
 }
 
 const MONO = "var(--monospace, ui-monospace, monospace)";
@@ -25,18 +28,42 @@ function isTokenLike(labels: readonly string[] | undefined): boolean {
   return !!labels && labels.every((l) => l.length <= 3);
 }
 
-export function drawAxes(g: SVGGElement, layout: Layout, {rows, cols, rowLabels, colLabels, xLabel, yLabel}: AxesInput): void {
+/** Ticks of a continuous axis along `length` px, as [position, label] pairs. */
+function continuousTicks(extent: [number, number], length: number): [number, string][] {
+  const scale = d3.scaleLinear().domain(extent).range([0, length]);
+  return scale.ticks(Math.max(2, Math.floor(length / 60))).map((v) => [scale(v), formatNumber(v)]);
+}
+
+function tickMark(x1: number, y1: number, x2: number, y2: number): SVGLineElement {
+  return svgEl("line", {x1, y1, x2, y2, stroke: "currentColor", "stroke-opacity": 0.6});
+}
+
+export function drawAxes(g: SVGGElement, layout: Layout, {rows, cols, rowLabels, colLabels, xLabel, yLabel, xExtent, yExtent}: AxesInput): void {
   const {cellW, cellH, plotW, plotH, margin, rotateCols} = layout;
   const nodes: Element[] = [];
+  if (yExtent) {
+    for (const [y, text] of continuousTicks(yExtent, plotH)) {
+      const t = svgEl("text", {x: -7, y, "text-anchor": "end", "dominant-baseline": "central", "font-size": 11});
+      t.textContent = text;
+      nodes.push(tickMark(-4, y, 0, y), t);
+    }
+  }
+  if (xExtent) {
+    for (const [x, text] of continuousTicks(xExtent, plotW)) {
+      const t = svgEl("text", {x, y: plotH + 15, "text-anchor": "middle", "font-size": 11});
+      t.textContent = text;
+      nodes.push(tickMark(x, plotH, x, plotH + 4), t);
+    }
+  }
   const rowFont = isTokenLike(rowLabels) ? MONO : "inherit";
   const colFont = isTokenLike(colLabels) ? MONO : "inherit";
-  for (const i of layout.rowTicks) {
+  for (const i of yExtent ? [] : layout.rowTicks) {
     const t = svgEl("text", {x: -5, y: (i + 0.5) * cellH, "text-anchor": "end", "dominant-baseline": "central", "font-size": 11});
     t.style.fontFamily = rowFont;
     t.textContent = label(rowLabels, i);
     nodes.push(t);
   }
-  for (const j of layout.colTicks) {
+  for (const j of xExtent ? [] : layout.colTicks) {
     const x = (j + 0.5) * cellW;
     const t = rotateCols
       ? svgEl("text", {transform: `translate(${x},${plotH + 5}) rotate(-90)`, "text-anchor": "end", "dominant-baseline": "central", "font-size": 11})

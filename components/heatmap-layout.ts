@@ -17,6 +17,9 @@ export interface LayoutInput {
   maxCell?: number;
   /** The plot is never taller than this (default 520 px); cells get flatter instead. */
   maxHeight?: number;
+  /** Continuous axes instead of labels: x runs over [left, right], y over [top, bottom]. */
+  xExtent?: [number, number];
+  yExtent?: [number, number];
 }
 
 export interface Layout {
@@ -71,8 +74,8 @@ export function tickIndices(n: number, cell: number, spacing: number, numeric: b
 
 export function heatmapLayout(input: LayoutInput): Layout {
   const {rows, cols, width, rowLabels, colLabels, xLabel, yLabel, maxCell = 44, maxHeight = 520} = input;
-  const rowChars = labelChars(rowLabels, rows);
-  const colChars = labelChars(colLabels, cols);
+  const rowChars = input.yExtent ? 5 : labelChars(rowLabels, rows);
+  const colChars = input.xExtent ? 1 : labelChars(colLabels, cols);
   const left = Math.ceil(rowChars * charWidth) + 10 + (yLabel ? 18 : 0);
   const right = 8;
   const avail = Math.max(40, width - left - right);

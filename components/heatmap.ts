@@ -36,6 +36,9 @@ export interface HeatmapOptions extends ColorOptions {
   /** One label per row / column (tokens, unit names); indices by default. */
   rowLabels?: readonly string[];
   colLabels?: readonly string[];
+  /** Continuous axes instead of row/column labels: x over [left, right], y over [top, bottom]. */
+  xExtent?: [number, number];
+  yExtent?: [number, number];
   /** Outlines a row and/or a column (e.g. the selected character). */
   highlight?: {row?: number | null; col?: number | null};
   onHover?: (cell: HeatmapCell | null) => void;
@@ -80,33 +83,35 @@ export function heatmap(matrix: MatrixLike | ArrayLike<ArrayLike<number>>, optio
   let layout: Layout;
   let scale: ColorScale;
   // The parts that build() makes and paint() fills:
-  let plot: HTMLDivElement, canvas: HTMLCanvasElement | null, cellsG: SVGGElement, marksG: SVGGElement, legendBox: HTMLDivElement, note: HTMLParagraphElement;
+  let caption: HTMLElement | null, plot: HTMLDivElement, canvas: HTMLCanvasElement | null, cellsG: SVGGElement, marksG: SVGGElement, legendBox: HTMLDivElement, note: HTMLParagraphElement;
   let tip: ReturnType<typeof tooltip>;
   const hatchId = uid("hatch");
   root.value = null;
 
   const fmt = (v: number) => (opts.format ?? formatNumber)(v);
-  const rowName = (i: number) => (opts.rowLabels ? visibleToken(opts.rowLabels[i] ?? "") : String(i));
-  const colName = (j: number) => (opts.colLabels ? visibleToken(opts.colLabels[j] ?? "") : String(j));
+  const at = (extent: [number, number], k: number, n: number) => formatNumber(extent[0] + ((k + 0.5) / n) * (extent[1] - extent[0]));
+  const rowName = (i: number) => (opts.yExtent ? at(opts.yExtent, i, m.rows) : opts.rowLabels ? visibleToken(opts.rowLabels[i] ?? "") : String(i));
+  const colName = (j: number) => (opts.xExtent ? at(opts.xExtent, j, m.cols) : opts.colLabels ? visibleToken(opts.colLabels[j] ?? "") : String(j));
   const cellOf = (row: number, col: number): HeatmapCell => ({row, col, value: m.data[row * m.cols + col], rowLabel: rowName(row), colLabel: colName(col)});
 
   function describe(c: HeatmapCell): string[] {
-    const spokenRow = opts.rowLabels ? spokenToken(opts.rowLabels[c.row] ?? "") : String(c.row);
-    const spokenCol = opts.colLabels ? spokenToken(opts.colLabels[c.col] ?? "") : String(c.col);
-    return [`${opts.yLabel ?? "row"}: ${opts.rowLabels ? spokenRow : c.row}`, `${opts.xLabel ?? "column"}: ${opts.colLabels ? spokenCol : c.col}`, `${opts.valueLabel ?? "value"}: ${fmt(c.value)}`];
+    const row = opts.rowLabels && !opts.yExtent ? spokenToken(opts.rowLabels[c.row] ?? "") : c.rowLabel;
+    const col = opts.colLabels && !opts.xExtent ? spokenToken(opts.colLabels[c.col] ?? "") : c.colLabel;
+    return [`${opts.yLabel ?? "row"}: ${row}`, `${opts.xLabel ?? "column"}: ${col}`, `${opts.valueLabel ?? "value"}: ${fmt(c.value)}`];
   }
 
   function keyOf(): string {
     const {rows, cols} = m;
-    const {width, rowLabels, colLabels, xLabel, yLabel, title, cellHeight, maxCell, maxHeight, canvasThreshold, showValues} = opts;
-    return JSON.stringify([rows, cols, width, rowLabels, colLabels, xLabel, yLabel, title, cellHeight, maxCell, maxHeight, canvasThreshold, showValues]);
+    const {width, rowLabels, colLabels, xLabel, yLabel, title, cellHeight, maxCell, maxHeight, canvasThreshold, showValues, xExtent, yExtent} = opts;
+    return JSON.stringify([rows, cols, width, rowLabels, colLabels, xLabel, yLabel, !!title, cellHeight, maxCell, maxHeight, canvasThreshold, showValues, xExtent, yExtent]);
   }
 
   function build(): void {
     const hadFocus = plot !== undefined && document.activeElement === plot;
     layoutKey = keyOf();
     const {rows, cols} = m;
-    layout = heatmapLayout({rows, cols, width: opts.width ?? 640, rowLabels: opts.rowLabels, colLabels: opts.colLabels, xLabel: opts.xLabel, yLabel: opts.yLabel, cellHeight: opts.cellHeight, maxCell: opts.maxCell, maxHeight: opts.maxHeight});
+    const {rowLabels, colLabels, xLabel, yLabel, xExtent, yExtent} = opts;
+    layout = heatmapLayout({rows, cols, width: opts.width ?? 640, rowLabels, colLabels, xLabel, yLabel, xExtent, yExtent, cellHeight: opts.cellHeight, maxCell: opts.maxCell, maxHeight: opts.maxHeight});
     const {margin} = layout;
     plot = el("div", "rt-plot rt-focusable");
     plot.tabIndex = 0;
@@ -124,14 +129,15 @@ export function heatmap(matrix: MatrixLike | ArrayLike<ArrayLike<number>>, optio
     marksG = svgEl("g", {"pointer-events": "none"});
     g.append(cellsG, axesG, marksG);
     svg.append(defs, g);
-    drawAxes(axesG, layout, {rows, cols, rowLabels: opts.rowLabels, colLabels: opts.colLabels, xLabel: opts.xLabel, yLabel: opts.yLabel});
+    drawAxes(axesG, layout, {rows, cols, rowLabels, colLabels, xLabel, yLabel, xExtent, yExtent});
     tip = tooltip(plot);
     plot.setAttribute("aria-describedby", tip.element.id);
     plot.append(...(canvas ? [canvas] : []), svg, tip.element);
     legendBox = el("div");
     note = el("p", "rt-note rt-warn");
     const children: Node[] = [styleTag(HEATMAP_CSS)];
-    if (opts.title) children.push(el("figcaption", "rt-title", opts.title));
+    caption = opts.title ? el("figcaption", "rt-title") : null;
+    if (caption) children.push(caption);
     children.push(plot, legendBox, note, tip.live);
     root.replaceChildren(...children);
     listen(svg);
@@ -140,6 +146,7 @@ export function heatmap(matrix: MatrixLike | ArrayLike<ArrayLike<number>>, optio
 
   function paint(): void {
     scale = colorScale(m.data, opts);
+    if (caption) caption.textContent = opts.title ?? "";
     const {cellW, cellH} = layout;
     const printValues = !canvas && (opts.showValues ?? (cellW >= 30 && cellH >= 18 && m.rows * m.cols <= 400));
     if (canvas) drawCanvasCells(canvas, m, scale, layout);

@@ -34,7 +34,7 @@ export const PANEL_CSS = `
 .rt-panel-label { display: flex; align-items: baseline; gap: 0.5rem; flex-wrap: wrap; margin-bottom: 0.15rem; }
 .rt-panel-shape { font-size: 11px; color: var(--theme-foreground-muted, #666); }
 .rt-panel-scroll { overflow-x: auto; max-width: 100%; }
-.rt-panel table { border-collapse: collapse; font: 12px/1.3 var(--monospace, ui-monospace, monospace); font-variant-numeric: tabular-nums; margin: 0; max-width: none; }
+.rt-panel table { width: auto; border-collapse: collapse; font: 12px/1.3 var(--monospace, ui-monospace, monospace); font-variant-numeric: tabular-nums; margin: 0; max-width: none; }
 .rt-panel td { padding: 2px 6px; text-align: right; border: 1px solid var(--theme-foreground-faintest, #e3e3e3); white-space: nowrap; }
 .rt-panel td.rt-more { color: var(--theme-foreground-muted, #666); text-align: center; }
 .rt-panel .rt-scalar { font: 14px var(--monospace, ui-monospace, monospace); }

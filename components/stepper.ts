@@ -52,6 +52,7 @@ const STEPPER_CSS = `
 .rt-stepper .rt-count { color: var(--theme-foreground-muted, #666); font-variant-numeric: tabular-nums; }
 .rt-stepper .rt-body { display: grid; gap: 0.8rem; grid-template-columns: minmax(150px, 230px) minmax(0, 1fr); }
 .rt-stepper.rt-narrow .rt-body { grid-template-columns: minmax(0, 1fr); }
+.rt-stepper.rt-narrow .rt-eq .katex { font-size: 1em; }
 .rt-stepper ol { margin: 0; padding: 0; list-style: none; counter-reset: step; }
 .rt-stepper ol button { width: 100%; text-align: left; border-color: transparent; background: none; padding: 0.25rem 0.4rem; min-height: 0; }
 .rt-stepper ol button[aria-current="step"] { border-color: #b34700; background: rgb(230 97 1 / 0.08); font-weight: 600; }

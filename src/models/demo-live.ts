@@ -9,23 +9,12 @@ import {Rng} from "../engine/rng.js";
 import type {LiveModel, Metrics, ModelInfo} from "../workers/protocol.js";
 import type {Dataset} from "./demo-data.js";
 import {spirals} from "./demo-data.js";
+import type {DemoConfig} from "./demo-config.js";
+import {defaultDemoConfig} from "./demo-config.js";
 import {Mlp} from "./demo-mlp.js";
 
-export interface DemoConfig {
-  /** Number of classes (spiral arms), K. */
-  classes: number;
-  /** Training points per class. */
-  perClass: number;
-  /** Angle noise of the spirals (radians). */
-  noise: number;
-  /** Hidden units. */
-  hidden: number;
-  /** Adam's step size η (can change while training, through configure). */
-  learningRate: number;
-  seed: number;
-}
-
-export const defaultDemoConfig: DemoConfig = {classes: 3, perClass: 60, noise: 0.2, hidden: 24, learningRate: 0.02, seed: 1};
+export type {DemoConfig};
+export {defaultDemoConfig};
 
 export interface DemoQuery {
   /** Softmax temperature τ (> 0) for the probabilities shown. */

@@ -1,19 +1,23 @@
 /**
- * The task of chapter 6: every character must say how many times it occurs in its sentence.
- *   input   ⟨s⟩ h e l l o        target (per character)   1 1 2 2 1      ("l" occurs twice)
- * Why this task: the answer of each token depends on every other token, near or far, and on
- * nothing else; no fixed window can count, an RNN must keep a tally of every letter, while one
- * self-attention layer compares all pairs at once, and its n×n matrix shows the pairs it found.
- * It is also blind to order (shuffling the sentence shuffles the answers the same way), so the
- * model needs no positions — which makes it the right place to see what positions change.
- * Counts from maxCount up share one class "maxCount or more". Training sentences draw their
- * characters uniformly from a random subset of 2…12 symbols, so every count up to maxCount is
- * common; their length is uniform in minLen…maxLen.
+ * The task of chapter 6: sorting by pointers. Every token names its successor, the next symbol in
+ * alphabetical order among the symbols of its own sentence; the largest names ⟨s⟩, and ⟨s⟩
+ * names the smallest (order: space < a < … < z):
+ *   input    ⟨s⟩  b   a   d   a
+ *   target    a   d   b  ⟨s⟩  b          ⟨s⟩ → a → b → d → ⟨s⟩ reads the symbols sorted
+ * Why this task: each answer depends on which other tokens are in the sentence, near or far, and
+ * on nothing else. No window of neighbours can answer it and an RNN would have to remember every
+ * symbol it has read, while one self-attention layer compares every pair directly: token x puts
+ * its weight on the smallest symbol above x, and the n×n matrix shows each token's pointer. The
+ * answers do not depend on the order of the sentence (shuffle it and they shuffle with it), so
+ * the model needs no positions — the right place to see what positions change.
+ * Training sentences draw their symbols uniformly from a random subset of 2 … maxDistinct symbols,
+ * with a length uniform in minLen … maxLen.
  */
 import type {Rng} from "../../engine/rng.js";
 import {BOS, PAD} from "./char-vocab.js";
 
-export const COUNT_ALPHABET = "abcdefghijklmnopqrstuvwxyz ";
+/** The symbols in their sorting order; with charVocab they get ids 2 … 28 in the same order. */
+export const SORT_ALPHABET = " abcdefghijklmnopqrstuvwxyz";
 
 export interface TokenBatch {
   /** B sequences of n ids (⟨s⟩ first, ⟨pad⟩ after the end), stacked: (B·n). */
@@ -21,47 +25,69 @@ export interface TokenBatch {
   seqLen: number;
   /** Real tokens per sequence, ⟨s⟩ included (the padding mask). */
   lengths: number[];
-  /** Class per position, −1 where no answer is asked (⟨s⟩ and padding). */
+  /** Class per position, −1 where no answer is asked (padding). */
   targets: Int32Array;
 }
 
-/** Target class of each id in a sequence: count − 1, capped at maxCount − 1; −1 for ⟨s⟩ and ⟨pad⟩. */
-export function countTargets(ids: ArrayLike<number>, maxCount: number): number[] {
-  const counts = new Map<number, number>();
-  for (let i = 0; i < ids.length; i++) counts.set(ids[i], (counts.get(ids[i]) ?? 0) + 1);
-  return Array.from(ids, (x) => (x === BOS || x === PAD ? -1 : Math.min(counts.get(x)!, maxCount) - 1));
+/**
+ * The successor of every token of one sentence (ids[0] = ⟨s⟩; symbol ids sort as the symbols):
+ * the smallest id present above it, ⟨s⟩ when there is none; ⟨s⟩'s own target is the smallest id.
+ */
+export function successorTargets(ids: ArrayLike<number>): number[] {
+  const present = [...new Set(Array.from(ids).filter((x) => x !== BOS && x !== PAD))].sort((a, b) => a - b);
+  return Array.from(ids, (x) => {
+    if (x === PAD) return -1;
+    if (x === BOS) return present.length ? present[0] : BOS;
+    return present.find((y) => y > x) ?? BOS;
+  });
 }
 
-/** Packs id sequences (each starting with ⟨s⟩) into one padded batch with their targets. */
-export function packBatch(seqs: number[][], maxCount: number): TokenBatch {
+/** Follows pointers from ⟨s⟩ (position 0): the symbols in the order the pointers visit them, at most n. */
+export function followPointers(ids: ArrayLike<number>, pointers: ArrayLike<number>): number[] {
+  const out: number[] = [];
+  let at = 0;
+  for (let step = 0; step < ids.length; step++) {
+    const next = pointers[at];
+    if (next === BOS) break;
+    out.push(next);
+    const j = Array.from(ids).indexOf(next);
+    if (j < 0) break; // a pointer to a symbol the sentence does not have
+    at = j;
+  }
+  return out;
+}
+
+/** Packs sentences (each starting with ⟨s⟩) into one padded batch with their successor targets. */
+export function packBatch(seqs: number[][]): TokenBatch {
   const n = Math.max(...seqs.map((s) => s.length));
   const B = seqs.length;
   const tokens = new Int32Array(B * n).fill(PAD);
   const targets = new Int32Array(B * n).fill(-1);
   seqs.forEach((s, b) => {
     tokens.set(s, b * n);
-    targets.set(countTargets(s, maxCount), b * n);
+    targets.set(successorTargets(s), b * n);
   });
   return {tokens, seqLen: n, lengths: seqs.map((s) => s.length), targets};
 }
 
-export interface CountTaskOptions {
+export interface SortTaskOptions {
   batch: number;
   minLen: number;
   maxLen: number;
-  maxCount: number;
-  /** Ids of the characters to draw from (2 … 2 + alphabet size − 1 in the chapter's vocabulary). */
+  /** Most distinct symbols in a sentence. */
+  maxDistinct: number;
+  /** Ids of the symbols to draw from. */
   symbols: number[];
 }
 
-/** One random sentence: ⟨s⟩ then characters from a random subset of 2…12 symbols. */
-export function countSentence(rng: Rng, {minLen, maxLen, symbols}: Omit<CountTaskOptions, "batch" | "maxCount">): number[] {
-  const k = 2 + rng.int(Math.min(11, symbols.length - 1));
+/** One random sentence: ⟨s⟩ then symbols from a random subset of 2 … maxDistinct of them. */
+export function randomSentence(rng: Rng, {minLen, maxLen, maxDistinct, symbols}: Omit<SortTaskOptions, "batch">): number[] {
+  const k = 2 + rng.int(Math.min(maxDistinct, symbols.length) - 1); // 2 … maxDistinct
   const subset = rng.shuffle(symbols.slice()).slice(0, k);
   const len = minLen + rng.int(maxLen - minLen + 1);
   return [BOS, ...Array.from({length: len}, () => subset[rng.int(k)])];
 }
 
-export function countBatch(rng: Rng, opts: CountTaskOptions): TokenBatch {
-  return packBatch(Array.from({length: opts.batch}, () => countSentence(rng, opts)), opts.maxCount);
+export function sortBatch(rng: Rng, opts: SortTaskOptions): TokenBatch {
+  return packBatch(Array.from({length: opts.batch}, () => randomSentence(rng, opts)));
 }

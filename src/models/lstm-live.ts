@@ -14,6 +14,7 @@
 import {countParams, crossEntropyLogits, matvecT, row} from "../engine/index.js";
 import {Rng} from "../engine/rng.js";
 import {DEFAULT_TEXT} from "../text/default-text.js";
+import {checkText} from "../text/check.js";
 import {Vocab} from "../text/vocab.js";
 import type {LiveModel, Metrics, ModelInfo} from "../workers/protocol.js";
 import {CharLM} from "./char-lm.js";
@@ -27,16 +28,16 @@ import type {GateReading, LstmStep} from "./lstm-read.js";
 import {readGates, stepNumbers} from "./lstm-read.js";
 
 export interface LstmLiveConfig {
-  /** The training text (DEFAULT_TEXT when empty). */
+  /** The training text (checked with checkText: cut to 200 000 characters). */
   text: string;
   /** Hidden size H (of both h and c). */
   hidden: number;
-  /** Embedding size; 0 for one-hot inputs. */
+  /** Embedding size D; 0: one-hot inputs. */
   embed: number;
-  /** Characters per chunk of truncated BPTT, and streams per batch. */
+  /** Characters per truncated-BPTT chunk T, and streams trained side by side B. */
   seqLen: number;
   batch: number;
-  /** Adam's step size and the global gradient-norm clip (both can change through configure). */
+  /** Adam's step size and the global gradient-norm threshold (0: no clipping); both can change through configure. */
   learningRate: number;
   clip: number;
   /** Initial b_f (1: the forget-bias trick of Gers et al., 2000; Jozefowicz et al., 2015). */
@@ -45,28 +46,37 @@ export interface LstmLiveConfig {
 }
 
 export const defaultLstmLiveConfig: LstmLiveConfig = {
-  text: "",
+  text: DEFAULT_TEXT,
   hidden: 64,
   embed: 0,
   seqLen: 32,
   batch: 16,
-  learningRate: 0.005,
+  learningRate: 0.01,
   clip: 5,
   forgetBias: 1,
   seed: 1
 };
 
-export type LstmQuery =
-  | {kind: "gates"; text: string; top?: number}
-  | {kind: "compare"; texts: [string, string]; top?: number}
-  | {kind: "step"; text: string; t: number}
-  | {kind: "gradient-flow"; text: string; t?: number; forgetBias?: number}
-  | {kind: "sample"; prompt?: string; length: number; temperature: number; seed: number};
+/** Texts longer than this are read only up to here (the views carry `truncated`). */
+export const MAX_READ = 2000;
 
-export type LstmGatesView = {kind: "gates"} & GateReading;
+export type LstmQuery =
+  /** f, i, c̃, o, c, h over a text and the k most likely next characters at every step. */
+  | {kind: "gates"; text: string; topK?: number}
+  /** The same for two texts side by side. */
+  | {kind: "compare"; texts: [string, string]; topK?: number}
+  /** Step t (1-based) of reading `text`, stage by stage. */
+  | {kind: "step"; text: string; t: number}
+  /** ‖∂J(t)/∂c(k)‖, ‖∂J(t)/∂h(k)‖ against t − k; t defaults to the last step with a next character.
+   *  forgetBias omitted: the trained model; given: a fresh model (same seed) with b_f = forgetBias. */
+  | {kind: "gradient-flow"; text: string; t?: number; forgetBias?: number}
+  /** Generate `length` characters at temperature τ (0: always the most likely), after `prompt`. */
+  | {kind: "sample"; length: number; temperature: number; seed: number; prompt?: string};
+
+export type LstmGatesView = {kind: "gates"; truncated: boolean} & GateReading;
 export interface LstmCompareView {
   kind: "compare";
-  readings: [GateReading, GateReading];
+  readings: [GateReading & {truncated: boolean}, GateReading & {truncated: boolean}];
 }
 export type LstmStepView = {kind: "step"} & LstmStep;
 export type LstmFlowView = {
@@ -83,15 +93,25 @@ export interface LstmSampleView {
   kind: "sample";
   prompt: string;
   text: string;
+  temperature: number;
 }
 export type LstmView = LstmGatesView | LstmCompareView | LstmStepView | LstmFlowView | LstmSampleView;
+/** The view a query of kind K answers with. */
+export type LstmViewOf<K extends LstmQuery["kind"]> = Extract<LstmView, {kind: K}>;
 
 export interface LstmInfo extends ModelInfo {
-  /** The vocabulary, id → character (id 0 is the unknown character). */
+  /** id → character; vocab[0] is the unknown sign "\uFFFD". */
   vocab: string[];
+  vocabSize: number;
+  /** ln V: the loss of a model that guesses uniformly, in nats/char. */
+  lnV: number;
   hidden: number;
-  /** Characters in the training text. */
-  length: number;
+  /** Characters of the text used, and the batch and chunk actually used (cut for tiny texts). */
+  textLength: number;
+  batch: number;
+  seqLen: number;
+  /** Warnings about the text for the reader. */
+  messages: string[];
 }
 
 /** [h(T), c(T)]: what the LSTM carries from one chunk into the next. */
@@ -105,50 +125,83 @@ export function buildLstmLM(config: LstmLiveConfig, vocab: Vocab, forgetBias = c
   return new CharLM<LstmTrace>(cell, vocab, {embed: config.embed, carry: carryHc}, rng);
 }
 
+/** The first MAX_READ characters of a text, and whether it was longer. */
+function cut(text: string): {text: string; truncated: boolean} {
+  const all = Array.from(text);
+  return {text: all.slice(0, MAX_READ).join(""), truncated: all.length > MAX_READ};
+}
+
 export class LstmLive implements LiveModel<LstmLiveConfig, LstmQuery, LstmView> {
   private config: LstmLiveConfig = defaultLstmLiveConfig;
-  private lm!: CharLM<LstmTrace>;
-  private trainer!: CharTrainer<LstmTrace>;
+  private lm: CharLM<LstmTrace> | null = null;
+  private trainer: CharTrainer<LstmTrace> | null = null;
 
   reset(config: LstmLiveConfig): LstmInfo {
-    this.config = {...defaultLstmLiveConfig, ...config};
-    const text = this.config.text || DEFAULT_TEXT;
-    const vocab = Vocab.fromText(text);
-    this.lm = buildLstmLM(this.config, vocab);
+    const checked = checkText(config.text);
+    if (!checked.ok) throw new Error(checked.messages[0]);
+    this.config = {...defaultLstmLiveConfig, ...config, text: checked.text};
+    const vocab = Vocab.fromText(checked.text);
+    const lm = buildLstmLM(this.config, vocab);
     const {seqLen, batch, learningRate, clip} = this.config;
-    this.trainer = new CharTrainer(this.lm, vocab.encode(text), {seqLen, batch, learningRate, clip});
-    return {parameters: countParams(this.lm.params), vocab: [...vocab.chars], hidden: this.config.hidden, length: Array.from(text).length};
+    const trainer = new CharTrainer(lm, vocab.encode(checked.text), {seqLen, batch, learningRate, clip});
+    this.lm = lm;
+    this.trainer = trainer;
+    return {
+      parameters: countParams(lm.params),
+      vocab: [...vocab.chars],
+      vocabSize: vocab.size,
+      lnV: Math.log(vocab.size),
+      hidden: this.config.hidden,
+      textLength: checked.length,
+      batch: trainer.B,
+      seqLen: trainer.T,
+      messages: checked.messages
+    };
+  }
+
+  private built(): {lm: CharLM<LstmTrace>; trainer: CharTrainer<LstmTrace>} {
+    if (!this.lm || !this.trainer) throw new Error("LstmLive: call reset(config) first");
+    return {lm: this.lm, trainer: this.trainer};
   }
 
   trainStep(): Metrics {
-    const {loss, gradNorm} = this.trainer.step();
+    const {loss, gradNorm} = this.built().trainer.step();
     return {loss, gradNorm};
   }
 
   configure(patch: Partial<LstmLiveConfig>): void {
-    if (patch.learningRate !== undefined) this.trainer.learningRate = patch.learningRate;
-    if (patch.clip !== undefined) this.trainer.clip = patch.clip;
+    const {trainer} = this.built();
+    if (patch.learningRate !== undefined) trainer.learningRate = patch.learningRate;
+    if (patch.clip !== undefined) trainer.clip = patch.clip;
     this.config = {...this.config, ...patch};
   }
 
   query(q: LstmQuery): LstmView {
+    const {lm} = this.built();
+    const gates = (text: string, k = 5) => {
+      const c = cut(text);
+      return {truncated: c.truncated, ...readGates(lm, c.text, k)};
+    };
     switch (q.kind) {
       case "gates":
-        return {kind: "gates", ...readGates(this.lm, q.text, q.top)};
+        return {kind: "gates", ...gates(q.text, q.topK)};
       case "compare":
-        return {kind: "compare", readings: [readGates(this.lm, q.texts[0], q.top), readGates(this.lm, q.texts[1], q.top)]};
+        return {kind: "compare", readings: [gates(q.texts[0], q.topK), gates(q.texts[1], q.topK)]};
       case "step":
-        return {kind: "step", ...stepNumbers(this.lm, q.text, q.t)};
+        return {kind: "step", ...stepNumbers(lm, cut(q.text).text, q.t)};
       case "gradient-flow":
-        return this.flow(q.text, q.t, q.forgetBias);
-      case "sample":
-        return {kind: "sample", ...sample(this.lm, {prompt: q.prompt, length: q.length, temperature: q.temperature, rng: new Rng(q.seed)})};
+        return this.flow(cut(q.text).text, q.t, q.forgetBias);
+      case "sample": {
+        const s = sample(lm, {prompt: q.prompt, length: Math.min(q.length, 5000), temperature: q.temperature, rng: new Rng(q.seed)});
+        return {kind: "sample", prompt: s.prompt, text: s.text, temperature: q.temperature};
+      }
     }
   }
 
   /** J(t) = −log ŷ(t) of character t + 1; its gradient ∂J/∂h(t) = W_yᵀ (ŷ − onehot) seeds the flow. */
   private flow(text: string, t: number | undefined, forgetBias: number | undefined): LstmFlowView {
-    const lm = forgetBias === undefined ? this.lm : buildLstmLM(this.config, this.lm.vocab, forgetBias);
+    const trained = this.built().lm;
+    const lm = forgetBias === undefined ? trained : buildLstmLM(this.config, trained.vocab, forgetBias);
     const ids = lm.vocab.encode(text), n = ids.length;
     const step = t ?? n - 1;
     if (!(step >= 1 && step < n)) throw new Error(`gradient-flow: step ${step} needs 1 ≤ t < ${n} (a next character)`);

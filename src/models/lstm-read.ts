@@ -29,10 +29,12 @@ export interface GateReading {
   o: Float32Array;
   c: Float32Array;
   h: Float32Array;
-  /** The k most likely next characters after each step, (n, k) row-major, most likely first. */
-  next: {k: number; chars: string[]; probs: Float32Array};
-  /** −log ŷ(t) of the character that does come next, nats (NaN at the last step); and their mean. */
-  losses: Float64Array;
+  /** The k most likely next characters after each step: ids and probabilities, (n, k) row-major, most likely first. */
+  k: number;
+  topIds: Int32Array;
+  topProbs: Float32Array;
+  /** J(t) = −log ŷ(t) of the character that does come next, nats (NaN at the last step); their mean. */
+  losses: Float32Array;
   meanLoss: number;
 }
 
@@ -59,8 +61,10 @@ export function readGates(lm: CharLM<LstmTrace>, text: string, k = 5): GateReadi
     o: get(trace?.o),
     c: get(trace?.c),
     h: get(trace?.hs),
-    next: {k: Math.min(k, lm.V), chars: Array.from(top.ids, (id) => lm.vocab.chars[id]), probs: top.probs},
-    losses: reading.losses,
+    k: Math.min(k, lm.V),
+    topIds: top.ids,
+    topProbs: top.probs,
+    losses: Float32Array.from(reading.losses),
     meanLoss: reading.meanLoss
   };
 }

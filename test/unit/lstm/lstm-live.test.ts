@@ -1,8 +1,9 @@
 import {describe, expect, it} from "vitest";
-import {LstmLive, type LstmLiveConfig, type LstmView} from "../../../src/models/lstm-live.js";
+import {LstmLive, MAX_READ, type LstmLiveConfig, type LstmView} from "../../../src/models/lstm-live.js";
+import {DEFAULT_TEXT} from "../../../src/text/default-text.js";
 
 const config: LstmLiveConfig = {
-  text: "",
+  text: DEFAULT_TEXT,
   hidden: 12,
   embed: 0,
   seqLen: 16,
@@ -23,9 +24,12 @@ describe("LstmLive", () => {
   const info = model.reset(config);
   const V = info.vocab.length, H = 12;
 
-  it("reset: parameters of the LSTM (4H(H + V + 1)) and the read-out (V(H + 1))", () => {
+  it("reset: parameters of the LSTM (4H(H + V + 1)) and the read-out (V(H + 1)); a text that cannot be used throws", () => {
     expect(info.parameters).toBe(4 * H * (H + V + 1) + V * (H + 1));
     expect(info.hidden).toBe(H);
+    expect(info.vocabSize).toBe(V);
+    expect(info.lnV).toBeCloseTo(Math.log(V), 12);
+    expect(() => new LstmLive().reset({...config, text: ""})).toThrow();
   });
 
   it("trainStep returns the loss and gradient norm, and the loss falls", () => {
@@ -39,7 +43,7 @@ describe("LstmLive", () => {
 
   it('"gates": f, i, c̃, o, c, h as (n, H), in range, and the top next characters', () => {
     const text = "The lamp was lit.";
-    const v = narrow(model.query({kind: "gates", text, top: 3}), "gates");
+    const v = narrow(model.query({kind: "gates", text, topK: 3}), "gates");
     const n = Array.from(text).length;
     expect(v.n).toBe(n);
     for (const a of [v.f, v.i, v.cTilde, v.o, v.c, v.h]) expect(a.length).toBe(n * H);
@@ -47,17 +51,23 @@ describe("LstmLive", () => {
     expect(v.cTilde.every((x) => x > -1 && x < 1)).toBe(true);
     for (let k = 0; k < n * H; k++) expect(v.h[k]).toBeCloseTo(v.o[k] * Math.tanh(v.c[k]), 6);
     for (let k = H; k < n * H; k++) expect(v.c[k]).toBeCloseTo(v.f[k] * v.c[k - H] + v.i[k] * v.cTilde[k], 6);
-    expect(v.next.k).toBe(3);
-    expect(v.next.chars.length).toBe(3 * n);
-    expect(v.next.probs[0]).toBeGreaterThanOrEqual(v.next.probs[1]);
+    expect(v.k).toBe(3);
+    expect(v.topIds.length).toBe(3 * n);
+    expect(v.topProbs[0]).toBeGreaterThanOrEqual(v.topProbs[1]);
+    expect(v.meanLoss).toBeLessThan(info.lnV - 1); // trained: far better than guessing
+    expect(v.topProbs[3 * 1]).toBeGreaterThan(0.5); // after "Th" the model is sure of the "e"
+    expect(info.vocab[v.topIds[3 * 1]]).toBe("e");
+    expect(v.truncated).toBe(false);
     expect(Number.isFinite(v.meanLoss)).toBe(true);
     expect(() => structuredClone(v)).not.toThrow();
   });
 
-  it('"compare": two readings side by side', () => {
-    const v = narrow(model.query({kind: "compare", texts: ["The sea", "The lamp was"]}), "compare");
-    expect(v.readings.map((r) => r.n)).toEqual([7, 12]);
-    expect(v.readings[1].f.length).toBe(12 * H);
+  it('"compare": two readings side by side; long texts are cut to MAX_READ', () => {
+    const long = "The sea was grey. ".repeat(Math.ceil(MAX_READ / 18) + 1);
+    const v = narrow(model.query({kind: "compare", texts: ["The lamp was", long]}), "compare");
+    expect(v.readings.map((r) => r.n)).toEqual([12, MAX_READ]);
+    expect(v.readings.map((r) => r.truncated)).toEqual([false, true]);
+    expect(v.readings[1].f.length).toBe(MAX_READ * H);
   });
 
   it('"step": the five stages in order, agreeing with the heatmaps at that step', () => {

@@ -1,0 +1,41 @@
+/**
+ * What a reader sees of a figure, as a string: the fills of an SVG's marks, the pixels of a
+ * canvas, and the figure's text. Two fingerprints differ exactly when the drawing changed.
+ */
+import type {Page} from "playwright-core";
+
+export function fingerprint(page: Page, testid: string): Promise<string> {
+  return page.$eval(`[data-testid="${testid}"]`, (root) => {
+    const parts: string[] = [];
+    for (const c of Array.from(root.querySelectorAll("canvas"))) parts.push((c as HTMLCanvasElement).toDataURL());
+    for (const m of Array.from(root.querySelectorAll("svg rect, svg path, svg circle, svg line"))) {
+      parts.push(`${m.getAttribute("fill") ?? ""}|${m.getAttribute("d") ?? ""}|${m.getAttribute("x") ?? ""},${m.getAttribute("y") ?? ""},${m.getAttribute("cx") ?? ""},${m.getAttribute("cy") ?? ""}`);
+    }
+    parts.push(root.textContent ?? "");
+    return parts.join("\n");
+  });
+}
+
+/** Waits until the figure's fingerprint differs from `before`; returns the new one. */
+export async function waitForChange(page: Page, testid: string, before: string, timeout = 15_000): Promise<string> {
+  const start = Date.now();
+  for (;;) {
+    const now = await fingerprint(page, testid);
+    if (now !== before) return now;
+    if (Date.now() - start > timeout) throw new Error(`${testid} did not change within ${timeout} ms`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** The status a model-status widget shows (its data-status attribute). */
+export function modelStatusOf(page: Page, testid = "model-status"): Promise<string | null> {
+  return page.$eval(`[data-testid="${testid}"]`, (el) => (el as HTMLElement).dataset.status ?? null);
+}
+
+/** Clicks the button inside a data-testid element (or the element itself). */
+export async function press(page: Page, testid: string): Promise<void> {
+  const el = page.locator(`[data-testid="${testid}"]`);
+  const inner = el.locator("button");
+  if ((await inner.count()) > 0) await inner.first().click();
+  else await el.click();
+}

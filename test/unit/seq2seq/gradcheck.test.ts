@@ -6,13 +6,14 @@ import type {Seq2seqConfig} from "../../../src/models/seq2seq/model.js";
 import {Seq2seq} from "../../../src/models/seq2seq/model.js";
 import {reverse} from "../../../src/models/seq2seq/reverse.js";
 
+const small = (over: Partial<Seq2seqConfig>): Seq2seqConfig => ({
+  variant: "attention", score: "additive", cell: "gru", srcVocab: reverse.src.size, tgtVocab: reverse.tgt.size,
+  hidden: 4, attentionSize: 3, bidirectional: true, dtype: "float64", ...over
+});
+
 /** A float64 model of a few units on a batch of 3 words of 4 letters, one target padded. */
 function check(over: Partial<Seq2seqConfig>) {
-  const config: Seq2seqConfig = {
-    variant: "attention", score: "additive", cell: "gru", srcVocab: reverse.src.size, tgtVocab: reverse.tgt.size,
-    hidden: 4, attentionSize: 3, bidirectional: true, dtype: "float64", ...over
-  };
-  const model = new Seq2seq(config, new Rng(7));
+  const model = new Seq2seq(small(over), new Rng(7));
   // Larger weights than at initialisation, so every path carries a visible gradient.
   const rng = new Rng(8);
   for (const p of model.params) for (let i = 0; i < p.value.data.length; i++) p.value.data[i] += 0.3 * rng.normal();
@@ -41,11 +42,13 @@ describe("seq2seq gradients against central differences (float64)", () => {
     });
   }
 
-  it("attention's parameters are exactly the fixed model's plus the score's", () => {
-    const names = (over: Partial<Seq2seqConfig>) => check(over).model.params.map((p) => p.name);
+  it("attention's parameters are exactly the fixed model's plus the score's, with the same initial values", () => {
+    const names = (over: Partial<Seq2seqConfig>) => new Seq2seq(small(over), new Rng(7)).params.map((p) => p.name);
     const fixed = names({variant: "fixed"});
     expect(names({score: "dot"})).toEqual(fixed);
     expect(names({score: "general"}).filter((n) => !fixed.includes(n))).toEqual(["att.W_a"]);
     expect(names({score: "additive"}).filter((n) => !fixed.includes(n))).toEqual(["att.W_a", "att.U_a", "att.v_a"]);
+    const f = new Seq2seq(small({variant: "fixed"}), new Rng(7)), a = new Seq2seq(small({}), new Rng(7));
+    for (const p of f.params) expect(Array.from(a.params.find((q) => q.name === p.name)!.value.data), p.name).toEqual(Array.from(p.value.data));
   });
 });

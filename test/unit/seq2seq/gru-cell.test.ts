@@ -20,7 +20,7 @@ describe("GRU cell", () => {
     const xs = Array.from({length: 5}, () => randomMat(2, 3, rng));
     const h0 = randomMat(2, 4, rng);
     const weights = xs.map(() => randomMat(2, 4, rng)); // L = Σ_t Σ w(t) ⊙ h(t)
-    const loss = () => cell.forward(xs, h0).hs.reduce((s, h, t) => s + h.data.reduce((a, v, i) => a + v * weights[t].data[i], 0), 0);
+    const loss = () => cell.forward(xs, h0).hs.reduce((s, h, t) => s + Array.from(h.data).reduce((a, v, i) => a + v * weights[t].data[i], 0), 0);
     zeroGrads(cell.params);
     const {dxs, dh0} = cell.backward(cell.forward(xs, h0), weights);
     const params = cell.params.concat(

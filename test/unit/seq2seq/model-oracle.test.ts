@@ -85,7 +85,7 @@ describe("seq2seq against a TensorFlow.js implementation on the same weights (fl
       const f = (...ts: T2[]) => tfLoss(Object.fromEntries(names.map((n, k) => [n, ts[k]])), config, batch.src, batch.yIn, batch.yOut);
       const theirs = f(...tensors).dataSync()[0];
       expect(Math.abs(mine - theirs)).toBeLessThan(1e-5);
-      const grads = tf.grads(f)(tensors);
+      const grads = tf.grads(f as (...ts: ReturnType<typeof tf.tensor>[]) => ReturnType<typeof tf.tensor>)(tensors);
       model.params.forEach((p, k) => {
         const g = grads[k].dataSync();
         const scale = Math.max(1e-3, ...Array.from(g, Math.abs));

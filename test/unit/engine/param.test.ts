@@ -36,5 +36,6 @@ describe("param", () => {
     const saved = exportParams([param("W", 2, 2)]);
     expect(() => importParams([param("V", 2, 2)], saved)).toThrow(/no saved value for V/);
     expect(() => importParams([param("W", 1, 4)], saved)).toThrow(/W is 1×4, saved 2×2/);
+    expect(() => importParams([param("W", 2, 3)], saved)).toThrow(/W is 2×3, saved 2×2/);
   });
 });

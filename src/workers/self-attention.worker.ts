@@ -1,0 +1,3 @@
+import {serve} from "./host.js";
+import {SelfAttentionLive} from "../models/self-attention-live.js";
+serve(new SelfAttentionLive());

@@ -198,7 +198,7 @@ export class BpttLive implements LiveModel<BpttConfig, BpttQuery, BpttView> {
       k,
       steps: jacobianSteps(flow.Wh, flow.derivs, t, k, g),
       bound: spectrum.gammaS ** (t - k),
-      gradNormAtT: Math.hypot(...g),
+      gradNormAtT: Math.sqrt(g.reduce((s, x) => s + x * x, 0)),
       ...spectrum
     };
   }

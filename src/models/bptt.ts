@@ -14,7 +14,7 @@
  * page; derivs[j − 1] holds σ′(z(j)).
  */
 import type {Activation, Mat} from "../engine/index.js";
-import {derivFromOutput, mat, matvec, matvecT} from "../engine/index.js";
+import {derivFromOutput, mat, matmul, matvec, matvecT} from "../engine/index.js";
 import {largestSingularValue} from "./spectral.js";
 
 function norm(v: ArrayLike<number>): number {
@@ -124,31 +124,28 @@ export interface JacobianStep {
 
 /**
  * The factors of ∂h(t)/∂h(k) one by one, with the running product P = ∂h(t)/∂h(j−1) kept as a
- * matrix (so this costs (t − k)·H³; fine for the page's sizes).
+ * matrix, rescaled to norm 1 with its scale in a logarithm (so this costs (t − k)·H³).
  */
 export function jacobianSteps(Wh: Mat, derivs: Float64Array[], t: number, k: number, dJdht?: ArrayLike<number>): JacobianStep[] {
   const H = Wh.rows;
-  let P = mat(H, H, "float64"); // ∂h(t)/∂h(t) = I
+  let P = mat(H, H, "float64"); // ∂h(t)/∂h(t) = I: (H, H)
   for (let i = 0; i < H; i++) P.data[i * H + i] = 1;
   const g = dJdht ? Float64Array.from(dJdht) : null;
   const w = new Float64Array(H);
   const out: JacobianStep[] = [];
-  let bound = 1, pStart: Float64Array | undefined, fStart: Float64Array | undefined;
+  let bound = 1, logScale = 0, pStart: Float64Array | undefined, fStart: Float64Array | undefined;
   for (let j = t; j > k; j--) {
     const d = derivs[j - 1];
     const F = mat(H, H, "float64"); // diag(σ′(z(j))) W_h: (H, H)
     for (let r = 0; r < H; r++) for (let c = 0; c < H; c++) F.data[r * H + c] = d[r] * Wh.data[r * H + c];
-    const next = mat(H, H, "float64"); // P · F: (H, H)
-    for (let r = 0; r < H; r++) {
-      for (let m = 0; m < H; m++) {
-        const prm = P.data[r * H + m];
-        if (prm === 0) continue;
-        for (let c = 0; c < H; c++) next.data[r * H + c] += prm * F.data[m * H + c];
-      }
+    P = matmul(P, F, mat(H, H, "float64")); // ∂h(t)/∂h(j−1) = ∂h(t)/∂h(j) · diag(σ′(z(j))) W_h, over e^logScale: (H, H)
+    const size = norm(P.data); // Frobenius norm
+    if (size > 0) {
+      for (let i = 0; i < P.data.length; i++) P.data[i] /= size; // keep P near 1: no underflow to slow subnormals, no overflow
+      logScale += Math.log(size);
     }
-    P = next;
-    const f = largestSingularValue(F, {iterations: 300, tol: 1e-10, start: fStart});
-    const p = largestSingularValue(P, {iterations: 300, tol: 1e-10, start: pStart});
+    const f = largestSingularValue(F, {iterations: 100, tol: 1e-8, start: fStart}); // for display: 8 digits
+    const p = largestSingularValue(P, {iterations: 100, tol: 1e-8, start: pStart});
     fStart = f.vector;
     pStart = p.vector;
     bound *= f.value;
@@ -156,7 +153,8 @@ export function jacobianSteps(Wh: Mat, derivs: Float64Array[], t: number, k: num
       for (let i = 0; i < H; i++) w[i] = d[i] * g[i];
       matvecT(Wh, w, g); // ∂J(t)/∂h(j−1)
     }
-    out.push({j, sigmaPrime: Array.from(d), factorNorm: f.value, productNorm: p.value, productBound: bound, gradNorm: g ? norm(g) : NaN});
+    const productNorm = p.value * Math.exp(logScale);
+    out.push({j, sigmaPrime: Array.from(d), factorNorm: f.value, productNorm, productBound: bound, gradNorm: g ? norm(g) : NaN});
   }
   return out;
 }

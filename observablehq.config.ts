@@ -20,7 +20,8 @@ const extras = [{name: "Engine demo", path: "/demo"}].filter((c) => existsSync(`
 export default {
   title: "From RNN to Transformer",
   root: "docs",
-  output: "dist",
+  // SITE_OUT lets several builds run side by side (tests read the same variable); dist/ by default.
+  output: process.env.SITE_OUT ?? "dist",
   pages: [{name: "Chapters", open: true, pages: written}, ...(extras.length ? [{name: "Appendix", pages: extras}] : [])],
   pager: true,
   search: false,

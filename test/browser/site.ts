@@ -2,7 +2,7 @@
 import {existsSync, readdirSync} from "node:fs";
 import path from "node:path";
 
-export const distDir = path.resolve("dist");
+export const distDir = path.resolve(process.env.SITE_OUT ?? "dist");
 
 export function builtPages(): string[] {
   if (!existsSync(path.join(distDir, "index.html"))) {

@@ -27,6 +27,8 @@ export interface ChartDataOptions {
   logY?: boolean;
   /** Only these metrics (default: all). */
   keys?: readonly string[];
+  /** Metrics measured only at some steps: their NaN means "no value here", not a failure. */
+  sparse?: readonly string[];
   /** Values the y-domain must include (reference lines). */
   include?: readonly number[];
   xDomain?: [number, number];
@@ -110,7 +112,7 @@ export class ChartData {
   private newSeries(key: string): SeriesState {
     const {smoothing = 0, logY = false, buckets} = this.options;
     const [x0, x1] = this.xDomain;
-    const line: SeriesState = {key, buffer: new SeriesBuffer(smoothing, logY), raw: new M4(x0, x1, buckets), smooth: smoothing > 0 ? new M4(x0, x1, buckets) : null};
+    const line: SeriesState = {key, buffer: new SeriesBuffer(smoothing, logY, this.options.sparse?.includes(key) ?? false), raw: new M4(x0, x1, buckets), smooth: smoothing > 0 ? new M4(x0, x1, buckets) : null};
     this.series.set(key, line);
     return line;
   }

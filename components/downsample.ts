@@ -2,7 +2,8 @@
  * Downsampling a line for drawing, by M4 aggregation (Jugel et al., 2014, "M4: A Visualization-
  * Oriented Time Series Data Aggregation"): in each pixel column keep the first, last, lowest and
  * highest point. The polyline through those is drawn the same as the one through every point, with
- * at most 4 points per column. Points are added one at a time, so a live chart stays cheap.
+ * at most 4 points per column. Points are added one at a time, and the columns touched since the
+ * last look are tracked, so a live chart redraws only the end of its line.
  */
 export class M4 {
   private first: Int32Array;
@@ -11,6 +12,7 @@ export class M4 {
   private hi: Int32Array;
   private loV: Float64Array;
   private hiV: Float64Array;
+  private dirtyFrom = 0;
 
   constructor(
     readonly x0: number,
@@ -33,6 +35,7 @@ export class M4 {
   /** Adds point number i, at x with value v (points must come in order of i). */
   add(i: number, x: number, v: number): void {
     const b = this.bucket(x);
+    if (b < this.dirtyFrom) this.dirtyFrom = b;
     if (this.first[b] < 0) {
       this.first[b] = this.lo[b] = this.hi[b] = i;
       this.loV[b] = this.hiV[b] = v;
@@ -46,15 +49,27 @@ export class M4 {
     this.last[b] = i;
   }
 
+  /** The indices to draw in column b, ascending (none for an empty column). */
+  column(b: number): number[] {
+    const out: number[] = [];
+    if (this.first[b] < 0) return out;
+    const a = this.lo[b] < this.hi[b] ? this.lo[b] : this.hi[b];
+    const c = this.lo[b] < this.hi[b] ? this.hi[b] : this.lo[b];
+    for (const i of [this.first[b], a, c, this.last[b]]) if (out[out.length - 1] !== i) out.push(i);
+    return out;
+  }
+
   /** The indices to draw, ascending. */
   indices(): number[] {
     const out: number[] = [];
-    for (let b = 0; b < this.buckets; b++) {
-      if (this.first[b] < 0) continue;
-      const a = this.lo[b] < this.hi[b] ? this.lo[b] : this.hi[b];
-      const c = this.lo[b] < this.hi[b] ? this.hi[b] : this.lo[b];
-      for (const i of [this.first[b], a, c, this.last[b]]) if (out[out.length - 1] !== i) out.push(i);
-    }
+    for (let b = 0; b < this.buckets; b++) out.push(...this.column(b));
     return out;
+  }
+
+  /** The first column changed since the last call (`buckets` when none did). */
+  takeDirty(): number {
+    const b = this.dirtyFrom;
+    this.dirtyFrom = this.buckets;
+    return b;
   }
 }

@@ -14,7 +14,7 @@ export interface LegendOptions {
 }
 
 export function colorLegend(scale: ColorScale, {title = "value", width = 260, format = formatNumber, showMissing = false}: LegendOptions = {}): SVGSVGElement {
-  const missingW = showMissing ? 70 : 0;
+  const missingW = showMissing ? 92 : 0;
   const barW = Math.max(80, Math.min(260, width - missingW) - 24);
   const height = 50, barY = 18, barH = 10, x0 = 8;
   const svg = d3.create("svg").attr("class", "rt-legend").attr("width", barW + 24 + missingW).attr("height", height).attr("role", "img");
@@ -34,7 +34,7 @@ export function colorLegend(scale: ColorScale, {title = "value", width = 260, fo
     .attr("fill", (i) => scale.interpolate((i + 0.5) / n));
   const axisScale = scale.kind === "log" ? d3.scaleLog().domain([lo, hi]) : d3.scaleLinear().domain([lo, hi]);
   axisScale.range([x0, x0 + barW]);
-  const ticks = scale.kind === "diverging" ? [lo, lo / 2, 0, hi / 2, hi] : axisScale.ticks(barW < 150 ? 3 : 5);
+  const ticks = axisScale.ticks(barW < 150 ? 3 : 5);
   const axis = svg
     .append("g")
     .attr("transform", `translate(0,${barY + barH})`)

@@ -1,5 +1,6 @@
 /** The pieces of a line chart: series styles, legend entries, axes, and the path through chosen points. */
 import * as d3 from "d3";
+import type {M4} from "./downsample.js";
 import {formatNumber} from "./format.js";
 import {el, svgEl} from "./style.js";
 
@@ -18,14 +19,24 @@ export function legendItem(label: string, style: {color: string; dash: string}):
   return {element, latest};
 }
 
-/** "M x,y L x,y …" through the points with the given indices. */
-export function pathThrough(indices: number[], xs: Float64Array, ys: Float64Array, x: (v: number) => number, y: (v: number) => number): string {
-  let d = "";
-  for (let k = 0; k < indices.length; k++) {
-    const i = indices[k];
-    d += `${k ? "L" : "M"}${x(xs[i]).toFixed(1)},${y(ys[i]).toFixed(1)}`;
+/**
+ * A line's path data kept per M4 column, so that while the scales stay put only the columns that
+ * changed are written again (usually the last one) and the rest is reused.
+ */
+export class LinePath {
+  private chunks: string[] = [];
+
+  d(m4: M4, xs: Float64Array, ys: Float64Array, x: (v: number) => number, y: (v: number) => number, full: boolean): string {
+    const dirty = m4.takeDirty();
+    if (full) this.chunks = [];
+    for (let b = full ? 0 : dirty; b < m4.buckets; b++) {
+      let s = "";
+      for (const i of m4.column(b)) s += `L${x(xs[i]).toFixed(1)},${y(ys[i]).toFixed(1)}`;
+      this.chunks[b] = s;
+    }
+    const d = this.chunks.join("");
+    return d ? "M" + d.slice(1) : "";
   }
-  return d;
 }
 
 const stepFormat = d3.format("~s");

@@ -12,7 +12,7 @@ import * as d3 from "d3";
 import type {History, SeriesState} from "./chart-data.js";
 import {ChartData} from "./chart-data.js";
 import {formatCount, formatNumber} from "./format.js";
-import {drawXAxis, drawYAxis, legendItem, pathThrough, seriesStyle} from "./line-chart-parts.js";
+import {LinePath, drawXAxis, drawYAxis, legendItem, seriesStyle} from "./line-chart-parts.js";
 import {el, styleTag, svgEl} from "./style.js";
 import {tooltip} from "./tooltip.js";
 
@@ -23,6 +23,8 @@ export interface LineSeries {
   key: string;
   label?: string;
   color?: string;
+  /** Measured only at some steps (NaN elsewhere, as the LiveClient fills in): NaN is not reported. */
+  sparse?: boolean;
 }
 
 export interface ReferenceLine {
@@ -64,6 +66,8 @@ interface Drawn {
   label: string;
   raw: SVGPathElement;
   smooth: SVGPathElement | null;
+  rawPath: LinePath;
+  smoothPath: LinePath;
   dot: SVGCircleElement;
   latest: HTMLElement;
 }
@@ -85,7 +89,7 @@ export function lineChart(history: History | null, options: LineChartOptions = {
   const plotW = Math.max(60, width - margin.left - margin.right), plotH = Math.max(60, height - margin.top - margin.bottom);
   const refs = references.filter((r) => Number.isFinite(r.y) && (!logY || r.y > 0));
   const specs = new Map((options.series ?? []).map((s) => [s.key, s]));
-  const data = new ChartData({buckets: Math.max(16, Math.round(plotW)), smoothing, logY, keys: options.series?.map((s) => s.key), include: refs.map((r) => r.y), xDomain: options.xDomain, yDomain: options.yDomain});
+  const data = new ChartData({buckets: Math.max(16, Math.round(plotW)), smoothing, logY, keys: options.series?.map((s) => s.key), sparse: options.series?.filter((s) => s.sparse).map((s) => s.key), include: refs.map((r) => r.y), xDomain: options.xDomain, yDomain: options.yDomain});
 
   const root = el("figure", "rt-view rt-linechart") as HTMLElement as LineChartElement;
   if (options.testid) root.dataset.testid = options.testid;
@@ -95,6 +99,8 @@ export function lineChart(history: History | null, options: LineChartOptions = {
   plot.setAttribute("role", "group");
   plot.setAttribute("aria-roledescription", "line chart");
   const svg = svgEl("svg", {width: margin.left + plotW + margin.right, height});
+  plot.style.width = `${margin.left + plotW + margin.right}px`;
+  plot.style.maxWidth = "100%";
   const g = svgEl("g", {transform: `translate(${margin.left},${margin.top})`});
   const [gridG, xAxisG, yAxisG, refsG, linesG, hoverG] = [0, 1, 2, 3, 4, 5].map(() => svgEl("g"));
   xAxisG.setAttribute("transform", `translate(0,${plotH})`);
@@ -126,7 +132,7 @@ export function lineChart(history: History | null, options: LineChartOptions = {
     const label = spec?.label ?? state.key;
     const item = legendItem(label, style);
     legend.append(item.element);
-    drawn.push({state, label, raw, smooth, dot, latest: item.latest});
+    drawn.push({state, label, raw, smooth, rawPath: new LinePath(), smoothPath: new LinePath(), dot, latest: item.latest});
   }
 
   function drawAxes(): void {
@@ -146,12 +152,12 @@ export function lineChart(history: History | null, options: LineChartOptions = {
 
   const latestOf = (b: SeriesState["buffer"]) => (smoothing > 0 ? b.s[b.length - 1] : b.y[b.length - 1]);
 
-  function redraw(): void {
+  function redraw(full: boolean): void {
     for (const d of drawn) {
       const b = d.state.buffer;
       if (data.yDomain) {
-        d.raw.setAttribute("d", pathThrough(d.state.raw.indices(), b.x, b.y, x, y));
-        d.smooth?.setAttribute("d", pathThrough(d.state.smooth!.indices(), b.x, b.s, x, y));
+        d.raw.setAttribute("d", d.rawPath.d(d.state.raw, b.x, b.y, x, y, full));
+        if (d.smooth) d.smooth.setAttribute("d", d.smoothPath.d(d.state.smooth!, b.x, b.s, x, y, full));
       }
       d.latest.textContent = b.length ? fmt(latestOf(b)) : "";
     }
@@ -187,11 +193,21 @@ export function lineChart(history: History | null, options: LineChartOptions = {
     tip.show(margin.left + x(at), margin.top + 8, rows, announce);
   }
 
+  // Points are taken in at once; drawing waits for the next frame, so bursts cost one redraw.
+  let frame: number | null = null;
+  let fullPending = true;
+  const nextFrame: (f: () => void) => number = typeof requestAnimationFrame === "function" ? requestAnimationFrame : (f) => setTimeout(f, 16) as unknown as number;
+
   function take({added, rescaled, cleared}: {added: SeriesState[]; rescaled: boolean; cleared: boolean}): void {
     if (cleared) reset();
     for (const s of added) draw(s);
     if (rescaled || cleared) drawAxes();
-    redraw();
+    fullPending ||= rescaled || cleared || added.length > 0;
+    frame ??= nextFrame(() => {
+      frame = null;
+      redraw(fullPending);
+      fullPending = false;
+    });
   }
 
   function reset(): void {
@@ -234,6 +250,7 @@ export function lineChart(history: History | null, options: LineChartOptions = {
 
   drawAxes();
   if (history) root.update(history);
-  else redraw();
+  redraw(true);
+  fullPending = false;
   return root;
 }

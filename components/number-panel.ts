@@ -14,7 +14,7 @@ export type PanelValue = number | string | ArrayLike<number> | MatrixLike;
 export interface PanelItem {
   /** Plain-text name, e.g. "hidden state". */
   label: string;
-  /** The same name in TeX, e.g. "h_{t-1}" (shown instead of the label, which screen readers get). */
+  /** The same name in TeX, e.g. "h_{t-1}": shown instead of the label, which becomes its spoken name. */
   tex?: string;
   value: PanelValue;
   /** A short remark under the value. */
@@ -109,7 +109,7 @@ export function numberPanel(items: PanelItem[], options: PanelOptions = {}): HTM
     if (item.tex) {
       const math = tex(item.tex);
       math.setAttribute("aria-label", item.label);
-      label.append(math, el("span", "rt-panel-shape", item.label));
+      label.append(math);
     } else label.append(el("strong", undefined, item.label));
     const {shape, body} = valueView(item, options);
     if (shape) label.append(el("span", "rt-panel-shape", `(${shape})`));

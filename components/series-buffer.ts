@@ -2,7 +2,8 @@
  * One line of a live chart (no DOM): the points appended so far in growable typed arrays, the running
  * y-extent, and an exponential moving average with bias correction (as in Adam; Kingma & Ba, 2015):
  *   s(t) = α·s(t−1) + (1 − α)·y(t),   ŝ(t) = s(t) / (1 − αᵗ)
- * Points that cannot be drawn (NaN, ±∞, and y ≤ 0 on a log scale) are counted and skipped.
+ * Points that cannot be drawn (NaN, ±∞, and y ≤ 0 on a log scale) are counted and skipped, except
+ * NaN in a sparse series, where it means "not measured at this step" (e.g. a validation loss).
  */
 
 export class SeriesBuffer {
@@ -19,13 +20,14 @@ export class SeriesBuffer {
 
   constructor(
     readonly smoothing = 0,
-    readonly positiveOnly = false
+    readonly positiveOnly = false,
+    readonly sparse = false
   ) {}
 
   /** Appends (x, y); returns false if the point was skipped. */
   push(x: number, y: number): boolean {
     if (!Number.isFinite(x) || !Number.isFinite(y) || (this.positiveOnly && y <= 0)) {
-      this.skipped++;
+      if (!(this.sparse && Number.isNaN(y))) this.skipped++;
       return false;
     }
     if (this.length === this.x.length) this.grow();

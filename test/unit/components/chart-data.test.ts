@@ -35,6 +35,13 @@ describe("ChartData", () => {
     expect(d.skipped()).toBe(2);
   });
 
+  it("does not report the NaN of a sparse metric, which only means no value at that step", () => {
+    const d = new ChartData({buckets: 10, sparse: ["val"]});
+    d.add([1, 2, 3, 4], {loss: [1, 1, NaN, 1], val: [NaN, 2, NaN, Infinity]});
+    expect(d.series.get("val")!.buffer.length).toBe(1);
+    expect(d.skipped()).toBe(2); // the loss's NaN and the validation's ∞
+  });
+
   it("grows the domains to fit the data and the reference lines, and reports when", () => {
     const d = new ChartData({buckets: 50, include: [Math.log(3)]});
     expect(d.yDomain).not.toBeNull(); // the reference line is drawable before any data

@@ -90,3 +90,16 @@ describe("chart domains", () => {
     expect(outside([0, 5], 0, 5)).toBe(false);
   });
 });
+
+describe("M4 dirty columns", () => {
+  it("reports the first column touched since the last look", () => {
+    const m = new M4(0, 100, 10);
+    expect(m.takeDirty()).toBe(0); // a new downsampler has everything to draw
+    expect(m.takeDirty()).toBe(10);
+    m.add(0, 55, 1);
+    m.add(1, 72, 1);
+    expect(m.takeDirty()).toBe(5);
+    expect(m.column(7)).toEqual([1]);
+    expect(m.column(0)).toEqual([]);
+  });
+});

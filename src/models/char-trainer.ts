@@ -11,7 +11,7 @@
  * (‖g‖ ≤ clip; Pascanu et al., 2013), then one optimiser update.
  */
 import type {Optimizer} from "../engine/index.js";
-import {adam, clipGlobalNorm, globalNorm, sgd, zeroGrads} from "../engine/index.js";
+import {adam, clipGlobalNorm, sgd, zeroGrads} from "../engine/index.js";
 import type {CellState, CharLM} from "./char-lm.js";
 import type {Trace} from "./recurrent.js";
 
@@ -83,14 +83,6 @@ export class CharTrainer<T extends Trace = Trace> {
         this.chunkTargets[t * B + b] = ids[i + 1];
       }
     }
-  }
-
-  /** Gradients of J on the next chunk, without an update (for gradient-norm plots). */
-  gradients(): {loss: number; gradNorm: number} {
-    this.nextChunk();
-    zeroGrads(this.lm.params);
-    const {loss} = this.lm.lossAndGrad(this.chunkIds, this.chunkTargets, this.T, this.B, this.state);
-    return {loss, gradNorm: globalNorm(this.lm.params)};
   }
 
   step(): StepMetrics {

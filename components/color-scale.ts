@@ -50,7 +50,7 @@ function interpolator(scheme: Scheme): (t: number) => string {
     case "cividis":
       return d3.interpolateCividis;
     case "PuOr":
-      return d3.interpolatePuOr; // negative orange, positive purple
+      return d3.interpolatePuOr; // negative purple, positive orange
     case "RdBu":
       return (t) => d3.interpolateRdBu(1 - t); // negative blue, positive red
     default:

@@ -63,10 +63,10 @@ export function visibleToken(token: string): string {
   return token;
 }
 
-/** A screen-reader name for a token: "space", "newline", or the token in quotes. */
+/** A readable name for a token: "space", "newline", a single character in quotes, else the token. */
 export function spokenToken(token: string): string {
   if (token === " ") return "space";
   if (token === "\n") return "newline";
   if (token === "\t") return "tab";
-  return `“${visibleToken(token)}”`;
+  return token.length === 1 && !/[0-9]/.test(token) ? `“${visibleToken(token)}”` : visibleToken(token);
 }

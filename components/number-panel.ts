@@ -1,7 +1,8 @@
 /**
  * The numbers of one step, as small tables: a scalar, a vector (one row) or a matrix. Long vectors
  * and large matrices show their first entries, an ellipsis, and a line with the shape, ‖·‖, min and
- * max. Cells carry a faint tint by sign and size (orange below zero, purple above), numbers in full.
+ * max. Cells carry a faint tint by sign and size (purple below zero, orange above, as the PuOr
+ * heatmaps), the numbers in full.
  */
 import {formatCount, formatNumber, tableFormatter} from "./format.js";
 import {el} from "./style.js";
@@ -44,7 +45,7 @@ export const PANEL_CSS = `
 function tint(v: number, maxAbs: number): string {
   if (!Number.isFinite(v) || maxAbs === 0) return "";
   const a = Math.min(1, Math.abs(v) / maxAbs) * 0.28;
-  return v < 0 ? `rgb(230 97 1 / ${a.toFixed(3)})` : `rgb(94 60 153 / ${a.toFixed(3)})`;
+  return v < 0 ? `rgb(94 60 153 / ${a.toFixed(3)})` : `rgb(230 97 1 / ${a.toFixed(3)})`;
 }
 
 function table(rows: number[][], label: string, moreCols: boolean, moreRows: boolean): HTMLElement {

@@ -32,6 +32,14 @@ describe("colorScale", () => {
     expect(b0).toBeGreaterThan(r0);
     expect(r1).toBeGreaterThan(b1);
   });
+  it("puts negative values on the purple end of PuOr and positive on the orange end", () => {
+    const s = colorScale([-1, 1], {scheme: "PuOr"});
+    const rgb = (c: string) => c.match(/\d+/g)!.map(Number);
+    const [r0, , b0] = rgb(s.color(-1));
+    const [r1, , b1] = rgb(s.color(1));
+    expect(b0).toBeGreaterThan(r0);
+    expect(r1).toBeGreaterThan(b1);
+  });
   it("works in log space and treats v ≤ 0 as unshowable", () => {
     const s = colorScale([0.01, 0.1, 1, 0, -2], {log: true});
     expect(s.kind).toBe("log");

@@ -51,6 +51,8 @@ describe("tokens and counts", () => {
     expect([" ", "\n", "\t", "", "a", "\u0001"].map(visibleToken)).toEqual(["␣", "↵", "⇥", "∅", "a", "U+0001"]);
     expect(spokenToken(" ")).toBe("space");
     expect(spokenToken("q")).toBe("“q”");
+    expect(spokenToken("7")).toBe("7");
+    expect(spokenToken("the")).toBe("the");
   });
   it("groups thousands", () => {
     expect(formatCount(1234567)).toBe("1,234,567");

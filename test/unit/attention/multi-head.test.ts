@@ -4,6 +4,7 @@ import {multiHeadShapes} from "../../../src/models/attention/shapes.js";
 import {checkLayer, maxAbsDiff, randomMat, Rng} from "./helpers.js";
 import {additiveMask, tensor, tf, tfMultiHead} from "./tf-attention.js";
 import {tfReady} from "../../oracle/tf.js";
+import "@tensorflow/tfjs-core/dist/register_all_gradients";
 
 describe("MultiHeadAttention: gradients (float64, central differences)", () => {
   for (const [name, heads, scaled, mask] of [
@@ -90,6 +91,28 @@ describe("MultiHeadAttention against TensorFlow.js (reshape/transpose heads), sa
     const ref = tfMultiHead(tensor(X, [B, n, d]), w[0], w[1], w[2], w[3], 2, 1 / 2, {memory: tensor(M, [B, m, d])});
     expect(maxAbsDiff(ours.Y.data, ref.Y.dataSync())).toBeLessThan(1e-5);
     tf.disposeVariables();
+  });
+});
+
+describe("MultiHeadAttention backward against tf.grads of the TensorFlow.js layer (float32)", () => {
+  it("dX, dW_Q, dW_K, dW_V, dW_O for 4 heads with a causal mask", async () => {
+    await tfReady();
+    const rng = new Rng(14);
+    const B = 2, n = 6, d = 16, h = 4;
+    const mha = new MultiHeadAttention({dModel: d, heads: h}, rng);
+    const X = randomMat(rng, B * n, d, "float32"), R = randomMat(rng, B * n, d, "float32");
+    for (const p of mha.params) p.grad.data.fill(0);
+    const {dX} = mha.backward(mha.forward(X, n, {causal: true}), R);
+    const mask = additiveMask(B, n, n, true);
+    const r = tensor(R, [B, n, d]);
+    const f = (x: tf.Tensor, q: tf.Tensor, k: tf.Tensor, v: tf.Tensor, o: tf.Tensor) => tf.sum(tf.mul(tfMultiHead(x, q, k, v, o, h, 0.5, {mask}).Y, r));
+    const grads = tf.grads(f as (...t: tf.Tensor[]) => tf.Tensor)([tensor(X, [B, n, d]), ...mha.params.map((p) => tensor(p.value))]);
+    const ours = [dX, ...mha.params.map((p) => p.grad)];
+    grads.forEach((g, i) => {
+      const ref = g.dataSync();
+      const scale = Math.max(...Array.from(ref, Math.abs));
+      expect(maxAbsDiff(ours[i].data, ref) / scale).toBeLessThan(1e-5);
+    });
   });
 });
 

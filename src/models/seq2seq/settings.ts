@@ -50,6 +50,10 @@ export const DEFAULT_SETTINGS: Seq2seqSettings = {
 
 /** What is wrong with `s`, or null. */
 export function settingsError(s: Seq2seqSettings): string | null {
+  if (!["dates", "reverse"].includes(s.task)) return `task must be "dates" or "reverse", not "${s.task}"`;
+  if (!["fixed", "attention"].includes(s.variant)) return `variant must be "fixed" or "attention", not "${s.variant}"`;
+  if (!["additive", "dot", "general"].includes(s.score)) return `score must be "additive", "dot" or "general", not "${s.score}"`;
+  if (!["gru", "rnn"].includes(s.cell)) return `cell must be "gru" or "rnn", not "${s.cell}"`;
   if (!Number.isInteger(s.hidden) || s.hidden < 2 || s.hidden > 256) return `hidden must be an integer from 2 to 256, not ${s.hidden}`;
   if (s.bidirectional && s.hidden % 2) return `a bidirectional encoder needs an even hidden size, not ${s.hidden}`;
   if (!Number.isInteger(s.attentionSize) || s.attentionSize < 1) return `attentionSize must be a positive integer`;

@@ -63,6 +63,7 @@ describe("Seq2seqLive", () => {
     live.reset({...small, task: "dates"});
     expect(live.query({kind: "translate", input: "31 June 2026"})).toEqual({kind: "invalid", message: "June 2026 has no day 31."});
     expect(() => new Seq2seqLive().reset({...small, hidden: 7})).toThrow("even hidden size");
+    expect(() => new Seq2seqLive().reset({...small, score: "cosine" as never})).toThrow('score must be "additive", "dot" or "general", not "cosine"');
     expect(() => new Seq2seqLive().query({kind: "translate", input: "x"})).not.toThrow();
   });
 

@@ -66,7 +66,7 @@ export interface HeatmapElement extends HTMLElement {
 
 const HEATMAP_CSS = `
 .rt-heatmap { position: relative; }
-.rt-heatmap .rt-plot { position: relative; touch-action: none; }
+.rt-heatmap .rt-plot { position: relative; touch-action: pan-y; }
 .rt-heatmap .rt-plot canvas { position: absolute; image-rendering: pixelated; }
 .rt-heatmap .rt-plot svg { position: relative; display: block; overflow: visible; }
 .rt-heatmap .rt-legend { display: block; margin-top: 2px; }
@@ -157,7 +157,8 @@ export function heatmap(matrix: MatrixLike | ArrayLike<ArrayLike<number>>, optio
     note.hidden = missing === null;
     const [lo, hi] = scale.domain;
     const summary = `${opts.title ?? "Heatmap"}: ${m.rows} rows by ${m.cols} columns, ${opts.valueLabel ?? "values"} from ${fmt(lo)} to ${fmt(hi)}${scale.kind === "log" ? " on a log scale" : ""}.`;
-    plot.setAttribute("aria-label", opts.ariaLabel ?? `${summary}${missing ? " " + missing : ""} Arrow keys read the cells.`);
+    root.setAttribute("aria-label", opts.ariaLabel ?? `${summary}${missing ? " " + missing : ""}`);
+    plot.setAttribute("aria-label", "Cells: the arrow keys move from cell to cell and read each value.");
     drawMarks();
   }
 

@@ -98,6 +98,7 @@ export function lineChart(history: History | null, options: LineChartOptions = {
   plot.tabIndex = 0;
   plot.setAttribute("role", "group");
   plot.setAttribute("aria-roledescription", "line chart");
+  plot.setAttribute("aria-label", "Plot: the arrow keys move along the steps and read the values.");
   const svg = svgEl("svg", {width: margin.left + plotW + margin.right, height});
   plot.style.width = `${margin.left + plotW + margin.right}px`;
   plot.style.maxWidth = "100%";
@@ -166,7 +167,7 @@ export function lineChart(history: History | null, options: LineChartOptions = {
     note.textContent = `${formatCount(skipped)} ${skipped === 1 ? "value was" : "values were"} not finite${logY ? " or not positive" : ""} and ${skipped === 1 ? "is" : "are"} not drawn.`;
     const n = Math.max(0, ...drawn.map((d) => d.state.buffer.length));
     const latest = drawn.filter((d) => d.state.buffer.length).map((d) => `${d.label} ${fmt(latestOf(d.state.buffer))}`);
-    plot.setAttribute("aria-label", options.ariaLabel ?? `${title ?? "Line chart"}: ${formatCount(n)} points${latest.length ? "; latest " + latest.join(", ") : ""}. Arrow keys read the values.`);
+    root.setAttribute("aria-label", options.ariaLabel ?? `${title ?? "Line chart"}: ${formatCount(n)} points${latest.length ? "; latest " + latest.join(", ") : ""}.`);
     showCursor(false);
   }
 

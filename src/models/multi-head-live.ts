@@ -14,9 +14,10 @@
  *   evaluate   losses and accuracies on a fixed set of 256 seeded sentences
  */
 import {adam, clipGlobalNorm, countParams} from "../engine/index.js";
-import type {Mat, Optimizer} from "../engine/index.js";
+import type {Optimizer} from "../engine/index.js";
 import {Rng} from "../engine/rng.js";
 import type {LiveModel, Metrics, ModelInfo} from "../workers/protocol.js";
+import {argmaxRows} from "./attention/argmax.js";
 import {charVocab, type CharVocab} from "./attention/char-vocab.js";
 import {gridRows, toGrid, type Grid} from "./attention/grid.js";
 import {splitHeads} from "./attention/heads.js";
@@ -167,16 +168,6 @@ export class MultiHeadLive implements LiveModel<MultiHeadLiveConfig, MultiHeadQu
     return Array.from(ids, (i) => (i < 0 ? "" : this.vocab.symbols[i]));
   }
 
-  private argmax(Z: Mat): number[] {
-    const out: number[] = [];
-    for (let r = 0; r < Z.rows; r++) {
-      let best = 0;
-      for (let j = 1; j < Z.cols; j++) if (Z.data[r * Z.cols + j] > Z.data[r * Z.cols + best]) best = j;
-      out.push(best);
-    }
-    return out;
-  }
-
   private attend(input: SentenceInput, headMask?: number[]): MultiHeadAttendView {
     const s = this.sentence(input);
     const b = packTwoQuestions([s]);
@@ -185,9 +176,9 @@ export class MultiHeadLive implements LiveModel<MultiHeadLiveConfig, MultiHeadQu
     return {
       kind: "attend", tokens: s.tokens, keyAt: s.keyAt, message: s.message,
       heads: f.mha.heads.map((h) => toGrid(h.A)),
-      previous: this.names(this.argmax(f.Zprev)).map((p, i) => (b.previous[i] < 0 ? "" : p)),
+      previous: this.names(argmaxRows(f.Zprev).ids).map((p, i) => (b.previous[i] < 0 ? "" : p)),
       previousTarget: this.names(b.previous),
-      key: this.names(this.argmax(f.Zkey)).map((k, i) => (b.key[i] < 0 ? "" : k)),
+      key: this.names(argmaxRows(f.Zkey).ids).map((k, i) => (b.key[i] < 0 ? "" : k)),
       keyTarget: this.names(b.key),
       shapes: multiHeadShapes(this.config.dModel, this.config.heads, n)
     };

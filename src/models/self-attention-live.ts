@@ -21,9 +21,11 @@ import {toGrid, type Grid} from "./attention/grid.js";
 import {builtInPicture, drawnPicture, type BuiltInPicture, type Picture} from "./attention/images.js";
 import {imageAttentionMemory, textAttentionBytes, type ImageMemory} from "./attention/memory.js";
 import {OneLayerModel} from "./attention/one-layer-model.js";
-import {permuteRows, randomPermutation} from "./attention/permutation.js";
+import {randomPermutation} from "./attention/permutation.js";
+import {shuffleRun} from "./attention/shuffle-run.js";
+import {argmaxRows} from "./attention/argmax.js";
 import {pixelAttention, type PixelAttention} from "./attention/pixel-attention.js";
-import {makePositions, type PositionKind} from "./attention/positions.js";
+import {makePositions, type PositionKind, type Positions} from "./attention/positions.js";
 import {sinusoidalPositions} from "./attention/sinusoidal.js";
 import {followPointers, SORT_ALPHABET, sortBatch, successorTargets, type SortTaskOptions, type TokenBatch} from "./attention/sort-task.js";
 
@@ -186,24 +188,11 @@ export class SelfAttentionLive implements LiveModel<SelfAttentionLiveConfig, Sel
     return Array.from(ids, (i) => this.vocab.symbols[i]);
   }
 
-  /** Argmax and its probability per row of the logits. */
-  private answers(Z: {rows: number; cols: number; data: ArrayLike<number>}): {ids: number[]; p: number[]} {
-    const ids: number[] = [], p: number[] = [];
-    for (let r = 0; r < Z.rows; r++) {
-      let best = 0, max = -Infinity, sum = 0;
-      for (let j = 0; j < Z.cols; j++) if (Z.data[r * Z.cols + j] > max) (max = Z.data[r * Z.cols + j]), (best = j);
-      for (let j = 0; j < Z.cols; j++) sum += Math.exp(Z.data[r * Z.cols + j] - max);
-      ids.push(best);
-      p.push(1 / sum);
-    }
-    return {ids, p};
-  }
-
   private attend(text: string): SelfAttentionAttendView {
     const e = encodeChars(this.vocab, text, {maxLen: this.config.maxLen});
     const n = e.ids.length;
     const f = this.model.forward(e.ids, n);
-    const {ids, p} = this.answers(f.Z);
+    const {ids, p} = argmaxRows(f.Z);
     const target = successorTargets(e.ids);
     const right = ids.filter((x, i) => x === target[i]).length;
     return {
@@ -215,32 +204,18 @@ export class SelfAttentionLive implements LiveModel<SelfAttentionLiveConfig, Sel
 
   private permute(text: string, given: number[] | undefined, seed: number): SelfAttentionPermuteView {
     const e = encodeChars(this.vocab, text, {maxLen: this.config.maxLen});
-    const n = e.ids.length, d = this.config.dModel;
+    const n = e.ids.length;
     const perm = given ?? randomPermutation(n, new Rng(seed), 1);
     if (perm.length !== n || [...perm].sort((a, b) => a - b).some((v, i) => v !== i)) throw new Error(`permute: not a permutation of 0…${n - 1}`);
-    const shuffled = perm.map((i) => e.ids[i]);
-    const m = this.model;
-    const own = m.positions.kind === "none" ? makePositions("sinusoidal", n, d, new Rng(0)) : m.positions;
-    const run = (positions: typeof own | null): PermuteRun => {
-      const pass = (ids: number[]) => {
-        const X = m.embedding.forward(ids); // (n, d)
-        const H = positions ? positions.forward(X, n) : X; // (n, d)
-        const att = m.attention.forward(H, n);
-        const R = mat(n, d);
-        for (let i = 0; i < R.data.length; i++) R.data[i] = H.data[i] + att.Y.data[i];
-        return {A: att.att.A, Y: att.Y, answers: this.answers(m.readout.forward(R)).ids};
-      };
-      const a = pass(e.ids), b = pass(shuffled);
-      const PY = permuteRows(a.Y, perm);
-      let outputDiff = 0;
-      for (let i = 0; i < PY.data.length; i++) outputDiff = Math.max(outputDiff, Math.abs(PY.data[i] - b.Y.data[i]));
+    const own = this.model.positions.kind === "none" ? makePositions("sinusoidal", n, this.config.dModel, new Rng(0)) : this.model.positions;
+    const run = (positions: Positions | null): PermuteRun => {
+      const r = shuffleRun(this.model, e.ids, perm, positions);
       return {
-        positions: positions ? positions.kind : "none", weights: toGrid(a.A), weightsShuffled: toGrid(b.A), outputDiff,
-        predicted: this.symbols(a.answers), predictedShuffled: this.symbols(b.answers),
-        answersMoveAlong: perm.every((src, i) => b.answers[i] === a.answers[src])
+        positions: positions ? positions.kind : "none", weights: toGrid(r.A), weightsShuffled: toGrid(r.Ashuffled), outputDiff: r.outputDiff,
+        predicted: this.symbols(r.answers), predictedShuffled: this.symbols(r.answersShuffled), answersMoveAlong: r.answersMoveAlong
       };
     };
-    return {kind: "permute", tokens: e.tokens, message: e.message, perm, shuffledTokens: this.symbols(shuffled), runs: [run(null), run(own)]};
+    return {kind: "permute", tokens: e.tokens, message: e.message, perm, shuffledTokens: this.symbols(perm.map((i) => e.ids[i])), runs: [run(null), run(own)]};
   }
 
   private positionsView(n: number): SelfAttentionPositionsView {

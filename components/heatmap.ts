@@ -51,6 +51,11 @@ export interface HeatmapOptions extends ColorOptions {
   cellHeight?: number;
   maxCell?: number;
   maxHeight?: number;
+  /**
+   * What the grey cells mean, when some values cannot be coloured (NaN, ±∞, ≤ 0 on a log scale):
+   * `label` for the legend's swatch (default "not shown"), `note` in place of the generated count.
+   */
+  missing?: {label?: string; note?: string};
   /** Overrides the generated description for screen readers. */
   ariaLabel?: string;
   /** data-testid on the figure. */
@@ -151,8 +156,9 @@ export function heatmap(matrix: MatrixLike | ArrayLike<ArrayLike<number>>, optio
     const printValues = !canvas && (opts.showValues ?? (cellW >= 30 && cellH >= 18 && m.rows * m.cols <= 400));
     if (canvas) drawCanvasCells(canvas, m, scale, layout);
     else drawSvgCells(cellsG, m, scale, layout, hatchId, printValues ? (v) => formatNumber(v, 2) : null);
-    const missing = missingNote(scale);
-    legendBox.replaceChildren(colorLegend(scale, {title: opts.valueLabel, width: Math.min(layout.width, 340), format: fmt, showMissing: missing !== null}));
+    const generated = missingNote(scale);
+    const missing = generated === null ? null : opts.missing?.note ?? generated;
+    legendBox.replaceChildren(colorLegend(scale, {title: opts.valueLabel, width: Math.min(layout.width, 340), format: fmt, showMissing: missing !== null, missingLabel: opts.missing?.label}));
     note.textContent = missing ?? "";
     note.hidden = missing === null;
     const [lo, hi] = scale.domain;

@@ -11,10 +11,12 @@ export interface LegendOptions {
   format?: (v: number) => string;
   /** Adds a grey swatch for values that cannot be shown. */
   showMissing?: boolean;
+  /** The swatch's label (default "not shown"). */
+  missingLabel?: string;
 }
 
-export function colorLegend(scale: ColorScale, {title = "value", width = 260, format = formatNumber, showMissing = false}: LegendOptions = {}): SVGSVGElement {
-  const missingW = showMissing ? 92 : 0;
+export function colorLegend(scale: ColorScale, {title = "value", width = 260, format = formatNumber, showMissing = false, missingLabel = "not shown"}: LegendOptions = {}): SVGSVGElement {
+  const missingW = showMissing ? Math.max(92, 30 + missingLabel.length * 6.6) : 0;
   const barW = Math.max(80, Math.min(260, width - missingW) - 24);
   const height = 50, barY = 18, barH = 10, x0 = 8;
   const svg = d3.create("svg").attr("class", "rt-legend").attr("width", barW + 24 + missingW).attr("height", height).attr("role", "img");
@@ -45,7 +47,7 @@ export function colorLegend(scale: ColorScale, {title = "value", width = 260, fo
   if (showMissing) {
     const g = svg.append("g").attr("transform", `translate(${x0 + barW + 18},${barY})`);
     g.append("rect").attr("width", 12).attr("height", barH).attr("fill", MISSING_COLOR);
-    g.append("text").attr("x", 16).attr("y", barH - 1).attr("font-size", 11).text("not shown");
+    g.append("text").attr("x", 16).attr("y", barH - 1).attr("font-size", 11).text(missingLabel);
   }
   return svg.node()!;
 }

@@ -62,6 +62,8 @@ export class LiveClient<Config, Query, View, Info extends ModelInfo = ModelInfo>
   private announced = false;
   private pendingQuery: {q: Query; resolve: (v: View | undefined) => void} | null = null;
   private queryRunning = false;
+  /** Bumped by reset(): progress from a run that began before it is dropped. */
+  private epoch = 0;
   readonly state: ClientState<Info> = {status: "starting", message: null, info: null, history: {steps: [], metrics: {}}, done: 0, total: 0, version: 0};
 
   constructor(private readonly spawn: () => WorkerLike) {
@@ -115,6 +117,7 @@ export class LiveClient<Config, Query, View, Info extends ModelInfo = ModelInfo>
   /** Builds the model afresh; clears the history. */
   async reset(config: Config): Promise<Info> {
     this.config = config;
+    this.epoch++;
     this.update({history: {steps: [], metrics: {}}, done: 0, total: 0});
     const info = (await this.call(() => this.api.reset(config))) as Info;
     this.update({status: "ready", message: null, info});
@@ -151,7 +154,10 @@ export class LiveClient<Config, Query, View, Info extends ModelInfo = ModelInfo>
   /** Trains for `steps` steps; progress goes into `state.history`. */
   async train(steps: number, options: Omit<TrainOptions, "steps"> = {}): Promise<TrainSummary> {
     this.update({status: "training", message: null, done: 0, total: steps});
-    const onProgress = Comlink.proxy((p: Progress) => this.record(p));
+    const epoch = this.epoch;
+    const onProgress = Comlink.proxy((p: Progress) => {
+      if (epoch === this.epoch) this.record(p);
+    });
     const summary = await this.call(() => this.api.train({...options, steps}, onProgress));
     this.update({status: "ready"});
     return summary;
@@ -161,7 +167,7 @@ export class LiveClient<Config, Query, View, Info extends ModelInfo = ModelInfo>
     const h = this.state.history;
     const last = h.steps.length ? h.steps[h.steps.length - 1] : 0;
     for (let k = 0; k < p.steps.length; k++) {
-      if (p.steps[k] <= last) continue; // a late message after a reset or replay
+      if (p.steps[k] <= last) continue; // already recorded
       h.steps.push(p.steps[k]);
       for (const name in p.metrics) (h.metrics[name] ??= new Array<number>(h.steps.length - 1).fill(NaN)).push(p.metrics[name][k]);
       for (const name in h.metrics) if (h.metrics[name].length < h.steps.length) h.metrics[name].push(NaN);

@@ -149,3 +149,26 @@ describe("worker protocol", () => {
     client.terminate();
   });
 });
+
+describe("worker protocol after a reset", () => {
+  it("drops progress of a run cancelled before the reset", async () => {
+    const model = new Countdown();
+    const client = new LiveClient<Config, number, number>(() => fakeWorker(model));
+    await client.reset({start: 0});
+    const run = client.train(1_000_000).catch(() => undefined);
+    await tick();
+    expect(client.state.history.steps.length).toBeGreaterThan(0);
+    // Reset while the run's last messages may still be on their way.
+    const cancelled = client.cancel();
+    await client.reset({start: 0});
+    await cancelled;
+    await run;
+    await tick();
+    await tick();
+    expect(client.state.history.steps).toEqual([]);
+    await client.train(5);
+    await tick();
+    expect(client.state.history.steps).toEqual([1, 2, 3, 4, 5]);
+    client.terminate();
+  });
+});

@@ -27,7 +27,10 @@ export interface LiveModel<Config, Query, View> {
   reset(config: Config): ModelInfo;
   /** One optimisation step. */
   trainStep(): Metrics;
-  /** What the page shows for `query`; must not change the model. */
+  /**
+   * What the page shows for `query`. Reading queries must not change the model; a query that
+   * does (loading a checkpoint) says so in its kind, e.g. {kind: "load"}.
+   */
   query(q: Query): View;
   /** Changes settings that need no rebuild (e.g. the learning rate) between steps. */
   configure?(patch: Partial<Config>): void;

@@ -29,7 +29,7 @@ export function greedyDecode(model: Transformer, src: ArrayLike<number>, n: numb
     const next = new Int32Array(B * t); // (B·t)
     let finished = true;
     for (let b = 0; b < B; b++) {
-      next.set(ys.subarray(b * (t - 1), b * t), b * t);
+      next.set(ys.subarray(b * (t - 1), (b + 1) * (t - 1)), b * t); // y_1 … y_{t−1} of sequence b
       const prev = t > 1 ? ys[b * (t - 1) + t - 2] : START;
       let best = 0;
       const o = (b * t + t - 1) * V;

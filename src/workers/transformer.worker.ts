@@ -1,0 +1,3 @@
+import {serve} from "./host.js";
+import {TransformerLive} from "../models/transformer-live.js";
+serve(new TransformerLive());

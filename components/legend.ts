@@ -36,7 +36,8 @@ export function colorLegend(scale: ColorScale, {title = "value", width = 260, fo
     .attr("fill", (i) => scale.interpolate((i + 0.5) / n));
   const axisScale = scale.kind === "log" ? d3.scaleLog().domain([lo, hi]) : d3.scaleLinear().domain([lo, hi]);
   axisScale.range([x0, x0 + barW]);
-  const ticks = axisScale.ticks(barW < 150 ? 3 : 5);
+  const count = barW < 150 ? 3 : 5;
+  const ticks = scale.kind === "log" ? logTickValues(lo, hi, count) : axisScale.ticks(count);
   const axis = svg
     .append("g")
     .attr("transform", `translate(0,${barY + barH})`)
@@ -50,4 +51,24 @@ export function colorLegend(scale: ColorScale, {title = "value", width = 260, fo
     g.append("text").attr("x", 16).attr("y", barH - 1).attr("font-size", 11).text(missingLabel);
   }
   return svg.node()!;
+}
+
+/**
+ * Tick values for a log axis from lo to hi (0 < lo < hi) that leave room for their labels: d3's
+ * log ticks (1…9 × 10ᵏ) when they are few, else those with mantissa 1, 2 or 5 (at least two), else
+ * the powers of ten; every second or third one if need be.
+ */
+export function logTickValues(lo: number, hi: number, count: number): number[] {
+  const all = d3.scaleLog().domain([lo, hi]).ticks(count);
+  if (all.length <= count + 1) return all;
+  const mantissa = (v: number) => v / 10 ** Math.floor(Math.log10(v) + 1e-9);
+  const near = (a: number, b: number) => Math.abs(a - b) < 1e-6;
+  const oneTwoFive = all.filter((v) => [1, 2, 5].some((m) => near(mantissa(v), m)));
+  if (oneTwoFive.length <= count + 1) return oneTwoFive.length >= 2 ? oneTwoFive : thin(all, count + 1);
+  return thin(all.filter((v) => near(mantissa(v), 1)), count + 1);
+}
+
+function thin(values: number[], most: number): number[] {
+  const every = Math.ceil(values.length / most);
+  return values.filter((_, i) => i % every === 0);
 }

@@ -19,7 +19,7 @@ export function colorLegend(scale: ColorScale, {title = "value", width = 260, fo
   const missingW = showMissing ? Math.max(92, 30 + missingLabel.length * 6.6) : 0;
   const barW = Math.max(80, Math.min(260, width - missingW) - 24);
   const height = 50, barY = 18, barH = 10, x0 = 8;
-  const svg = d3.create("svg").attr("class", "rt-legend").attr("width", barW + 24 + missingW).attr("height", height).attr("role", "img");
+  const svg = d3.create("svg").attr("class", "rt-legend").attr("width", barW + 24 + missingW).attr("height", height).attr("role", "img").attr("overflow", "visible");
   const [lo, hi] = scale.domain;
   svg.attr("aria-label", `Colour legend for ${title}: from ${format(lo)} to ${format(hi)}${scale.kind === "log" ? ", logarithmic" : ""}`);
   svg.append("text").attr("x", x0).attr("y", 11).attr("font-size", 12).attr("font-weight", 500).text(title);

@@ -1,19 +1,23 @@
 /**
- * The one product loop behind matmul, matvec and matvecT:
+ * The one product routine behind matmul, matvec and matvecT:
  *   C (m, n) += op(A) (m, k) · op(B) (k, n),   C row-major,
  * where op(A)(i, p) = a[i·ars + p·aps] and op(B)(p, j) = b[p·bps + j·bcs]. Strides express every
  * layout backprop needs without copying a transpose:
  *   A stored (m, k):           ars = k, aps = 1      B stored (k, n):           bps = n, bcs = 1
  *   A stored (k, m), used Aᵀ:  ars = 1, aps = m      B stored (n, k), used Bᵀ:  bps = 1, bcs = k
  *
- * C is covered by 4×4 blocks, its right edge by 4×1 blocks, its bottom edge by 1×4 blocks and the
- * corner by single entries (tiles.ts says why blocks). There is no cache blocking: the kernel reads
- * 4 rows of op(A) and a 4-column strip of op(B) per block, a few kB that stay in cache, and measured
- * speed is flat from 64³ to 512³ (V8's per-read overhead, not memory, is the limit).
- *
- * When op(A) is mostly zeros (one-hot inputs), the product instead visits only its nonzeros.
+ * Three routes, first match wins:
+ *   1. op(A) mostly zeros (one-hot inputs): visit only its nonzeros.
+ *   2. Float32Array operands, at least 4 columns, WebAssembly SIMD available: the SIMD kernel
+ *      (simd-gemm.ts), ~10× the JS blocks from 64³ up.
+ *   3. JS blocks: C is covered by 4×4 blocks, its right edge by 4×1 blocks, its bottom edge by 1×4
+ *      blocks and the corner by single entries (tiles.ts says why blocks). This is the route for
+ *      Float64Array (gradient checks) and for matrix–vector products. There is no cache blocking:
+ *      a block reads 4 rows of op(A) and a 4-column strip of op(B), a few kB that stay in cache,
+ *      and measured speed is flat from 64³ to 512³ (V8's per-read overhead, not memory, limits it).
  */
 import type {Arr} from "./mat.js";
+import {simdGemm} from "./simd-gemm.js";
 import {tile1x1, tile1x4, tile4x1, tile4x4} from "./tiles.js";
 
 export interface Strides {
@@ -29,6 +33,7 @@ export interface Strides {
 export function gemm(a: Arr, b: Arr, c: Arr, m: number, k: number, n: number, strides: Strides): void {
   const {ars, aps, bps, bcs} = strides;
   if (mostlyZeros(a)) return gemmSparseA(a, b, c, m, k, n, strides);
+  if (n >= 4 && simdGemm(a, b, c, m, k, n, strides)) return; // fewer columns would be mostly padding
   const m4 = m - (m % 4), n4 = n - (n % 4);
   // Row blocks outside, column blocks inside: the block's 4 rows of op(A) are reused across all of C's columns.
   for (let i = 0; i < m4; i += 4) {

@@ -1,7 +1,8 @@
-import {describe, expect, it} from "vitest";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {gemm, mostlyZeros} from "../../../src/engine/gemm.js";
 import {mat, type DType} from "../../../src/engine/index.js";
 import {Rng} from "../../../src/engine/rng.js";
+import {useSimd} from "../../../src/engine/simd-gemm.js";
 import {DTYPES, maxAbsDiff, naiveMatmul, randomMat} from "./helpers.js";
 
 type Layout = "NN" | "NT" | "TN";
@@ -20,7 +21,10 @@ function check(rng: Rng, layout: Layout, m: number, k: number, n: number, dtype:
   if (!(err <= tol)) throw new Error(`${layout} ${m}×${k}×${n} ${dtype} density ${density}: error ${err}`);
 }
 
-describe("gemm", () => {
+for (const simd of [true, false]) describe(`gemm, SIMD ${simd ? "on" : "off"}`, () => {
+  beforeAll(() => void useSimd(simd));
+  afterAll(() => void useSimd(true));
+
   it("adds op(A)·op(B) into C for all layouts, dense and mostly-zero A, block edges included", () => {
     const rng = new Rng(1);
     for (const layout of ["NN", "NT", "TN"] as Layout[]) for (const dtype of DTYPES) for (const density of [1, 0.5, 0.1, 0]) {

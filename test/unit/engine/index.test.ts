@@ -8,7 +8,7 @@ describe("engine index", () => {
       "sigmoid", "activate", "derivFromOutput", "activateBackward", "derivBound", "softmax", "softmaxRows",
       "softmaxBackward", "softmaxRowsBackward", "entropy", "crossEntropyLogits", "crossEntropyRows", "mse", "param",
       "zeroGrads", "countParams", "exportParams", "importParams", "glorotUniform", "normalInit", "uniformInit",
-      "orthogonal", "globalNorm", "clipGlobalNorm", "sgd", "adam", "gradCheck", "addRowVector", "sumRowsInto"
+      "orthogonal", "globalNorm", "clipGlobalNorm", "sgd", "adam", "gradCheck", "addRowVector", "sumRowsInto", "useSimd"
     ];
     for (const name of names) expect(typeof (engine as Record<string, unknown>)[name], name).toBe("function");
   });

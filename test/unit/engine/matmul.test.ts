@@ -1,6 +1,7 @@
-import {describe, expect, it} from "vitest";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {fromRows, mat, matmul, toRows, type DType} from "../../../src/engine/index.js";
 import {Rng} from "../../../src/engine/rng.js";
+import {useSimd} from "../../../src/engine/simd-gemm.js";
 import {DTYPES, maxAbsDiff, naiveMatmul, randomMat} from "./helpers.js";
 
 const A = [[1, 2], [3, 4]];
@@ -65,7 +66,10 @@ function check(rng: Rng, layout: Layout, m: number, k: number, n: number, dtype:
 
 const ODD = [1, 3, 7, 17, 33];
 
-describe("matmul: randomized against the triple loop", () => {
+for (const simd of [true, false]) describe(`matmul: randomized against the triple loop, SIMD ${simd ? "on" : "off"}`, () => {
+  beforeAll(() => void useSimd(simd));
+  afterAll(() => void useSimd(true));
+  it("uses the route it says (SIMD is available in Node)", () => expect(useSimd()).toBe(simd));
   for (const layout of LAYOUTS) {
     for (const dtype of DTYPES) {
       it(`${layout} ${dtype}, every (m, k, n) in {1, 3, 7, 17, 33}³, with and without accumulate`, () => {

@@ -54,20 +54,20 @@ const Y_CELL = 58, Y_GATE = 178, Y_BUS = 246, Y_MUL = 116;
 const X = {cIn: 14, f: 150, i: 222, c: 294, o: 372, fMul: 150, add: 258, iMul: 258, tanh: 440, oMul: 440, cOut: 506};
 const BOX = {w: 50, h: 30};
 
-type Part = {stage: LstmStageName | "shared"; draw: (g: d3.Selection<SVGGElement, unknown, null, undefined>) => void};
+type Part = {stage: LstmStageName | "shared"; draw: (g: d3.Selection<SVGGElement, undefined, null, undefined>) => void};
 
 /** Colours of a gate box: the fill at rest, done and now. */
 function boxFill(state: string): string {
   return state === "now" ? "#fbd9bf" : state === "done" ? "#e9e3f3" : "#f2f2f2";
 }
 
-function arrowTo(g: d3.Selection<SVGGElement, unknown, null, undefined>, points: [number, number][], markerId: string): void {
+function arrowTo(g: d3.Selection<SVGGElement, undefined, null, undefined>, points: [number, number][], markerId: string): void {
   g.append("path")
     .attr("d", d3.line()(points))
     .attr("marker-end", `url(#${markerId})`);
 }
 
-function gateBox(g: d3.Selection<SVGGElement, unknown, null, undefined>, x: number, label: string, fn: string): void {
+function gateBox(g: d3.Selection<SVGGElement, undefined, null, undefined>, x: number, label: string, fn: string): void {
   g.append("rect")
     .attr("class", "rt-box")
     .attr("x", x - BOX.w / 2)
@@ -81,7 +81,7 @@ function gateBox(g: d3.Selection<SVGGElement, unknown, null, undefined>, x: numb
   g.append("text").attr("class", "rt-gate-label").attr("x", x - BOX.w / 2 - 4).attr("y", Y_GATE - BOX.h / 2 - 5).attr("text-anchor", "start").attr("font-size", 14).attr("font-style", "italic").text(label);
 }
 
-function operator(g: d3.Selection<SVGGElement, unknown, null, undefined>, x: number, y: number, symbol: string): void {
+function operator(g: d3.Selection<SVGGElement, undefined, null, undefined>, x: number, y: number, symbol: string): void {
   g.append("circle").attr("class", "rt-op").attr("cx", x).attr("cy", y).attr("r", 11).attr("stroke", "currentColor").attr("stroke-width", 1.5);
   g.append("text").attr("x", x).attr("y", y + 5.5).attr("text-anchor", "middle").attr("font-size", 17).text(symbol);
 }

@@ -8,13 +8,14 @@
  *
  * Three routes, first match wins:
  *   1. op(A) mostly zeros (one-hot inputs): visit only its nonzeros.
- *   2. Float32Array operands, at least 4 columns, WebAssembly SIMD available: the SIMD kernel
- *      (simd-gemm.ts), ~10× the JS blocks from 64³ up.
+ *   2. Float32Array operands, WebAssembly SIMD available, and a shape where copying into the kernel's
+ *      memory pays (see below): the SIMD kernel (simd-gemm.ts), ~10× the JS blocks from 64³ up.
  *   3. JS blocks: C is covered by 4×4 blocks, its right edge by 4×1 blocks, its bottom edge by 1×4
  *      blocks and the corner by single entries (tiles.ts says why blocks). This is the route for
- *      Float64Array (gradient checks) and for matrix–vector products. There is no cache blocking:
- *      a block reads 4 rows of op(A) and a 4-column strip of op(B), a few kB that stay in cache,
- *      and measured speed is flat from 64³ to 512³ (V8's per-read overhead, not memory, limits it).
+ *      Float64Array (gradient checks), matrix–vector products and A·Bᵀ with 1–3 rows. There is no
+ *      cache blocking: a block reads 4 rows of op(A) and a 4-column strip of op(B), a few kB that
+ *      stay in cache, and speed measured flat from 64³ to 512³ (V8's per-read overhead, not
+ *      memory, limits it).
  */
 import type {Arr} from "./mat.js";
 import {simdGemm} from "./simd-gemm.js";
@@ -33,7 +34,9 @@ export interface Strides {
 export function gemm(a: Arr, b: Arr, c: Arr, m: number, k: number, n: number, strides: Strides): void {
   const {ars, aps, bps, bcs} = strides;
   if (mostlyZeros(a)) return gemmSparseA(a, b, c, m, k, n, strides);
-  if (n >= 4 && simdGemm(a, b, c, m, k, n, strides)) return; // fewer columns would be mostly padding
+  // SIMD unless C has under 4 columns (the 8-column blocks would be mostly padding), or op(B) = Bᵀ
+  // with under 4 rows of A (transposing B into the kernel's memory would cost more than the product).
+  if (n >= 4 && (bcs === 1 || m >= 4) && simdGemm(a, b, c, m, k, n, strides)) return;
   const m4 = m - (m % 4), n4 = n - (n % 4);
   // Row blocks outside, column blocks inside: the block's 4 rows of op(A) are reused across all of C's columns.
   for (let i = 0; i < m4; i += 4) {

@@ -5,7 +5,7 @@
  *   layer type                    complexity per layer   sequential operations   maximum path length
  *   self-attention                O(n²·d)                O(1)                    O(1)
  *   recurrent                     O(n·d²)                O(n)                    O(n)
- *   convolutional                 O(k·n·d²)              O(1)                    O(log_k(n))
+ *   convolutional                 O(k·n·d²)              O(1)                    O(log_k(n))  (dilated; O(n/k) contiguous)
  *   self-attention (restricted)   O(r·n·d)               O(1)                    O(n/r)
  *
  * Beside the table, the exact multiply-add counts of this book's own layers, and a timer that

@@ -7,7 +7,7 @@
  *              the values V_k, head_k = Σ_j a_j v_j; then concat and C W_O
  *   FFN        x, a = x W₁ + b₁, h = max(0, a), y = h W₂ + b₂
  *   residual   x, F, x + F
- *   out        h, z = h E_tgtᵀ, p = softmax(z), argmax
+ *   out        h, z = h E_tgtᵀ (or h W_out + b), p = softmax(z), argmax
  * Each entry is a small matrix (a scalar is 1×1, a vector 1×n).
  */
 import type {Arr, Mat} from "../../engine/index.js";
@@ -113,7 +113,7 @@ export function stepperNumbers(model: Transformer, pass: Pass, block: BlockId, p
     let best = 0;
     for (let k = 1; k < z.length; k++) if (z[k] > z[best]) best = k;
     const vocab = pass.vocab;
-    return {...base, steps: [vec("h", row(dec.H, r)), vec("z = h E_tgtᵀ", z, vocab), vec("p = softmax(z)", probs, vocab), num("argmax p", best)]};
+    return {...base, steps: [vec("h", row(dec.H, r)), vec(model.out.tied ? "z = h E_tgtᵀ" : "z = h W_out + b", z, vocab), vec("p = softmax(z)", probs, vocab), num("argmax p", best)]};
   }
   if (p.kind === "embed") {
     const c = isEnc ? enc : dec, emb = isEnc ? model.srcEmbed : model.tgtEmbed;

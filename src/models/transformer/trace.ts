@@ -6,7 +6,7 @@
  *                 attention: Q, K, V, then per head A_k and head_k, then C and MultiHead = C W_O
  *                 feed-forward: H = max(0, x W₁ + b₁) and FFN(x)
  *   norm        the last layer's output and its LN
- *   out         H, the logits Z and p = softmax(Z)
+ *   out         H, the logits Z and p = softmax(Z) (columns: the target vocabulary)
  */
 import type {Mat} from "../../engine/index.js";
 import {mat, softmaxRows} from "../../engine/index.js";
@@ -89,7 +89,8 @@ function tensorsOf(model: Transformer, pass: Pass, p: ParsedBlock): TensorView[]
   const tgt: Rows = {from: b * dec.T, count: dec.T, labels: pass.decTokens};
   if (p.kind === "out") {
     const P = softmaxRows(dec.out.logits, mat(dec.out.logits.rows, dec.out.logits.cols)); // p = softmax(Z): (B·T, V)
-    return [rowsOf("H", dec.H, tgt), rowsOf("Z = H E_tgtᵀ", dec.out.logits, tgt), rowsOf("p = softmax(Z)", P, tgt)];
+    const z = model.out.tied ? "Z = H E_tgtᵀ" : "Z = H W_out + b";
+    return [rowsOf("H", dec.H, tgt), rowsOf(z, dec.out.logits, tgt, pass.vocab), rowsOf("p = softmax(Z)", P, tgt, pass.vocab)];
   }
   const isEnc = p.stack === "enc";
   const r = isEnc ? src : tgt;

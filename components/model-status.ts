@@ -42,7 +42,14 @@ const WORDS: Record<Status, string> = {
   crashed: "The model stopped"
 };
 
-export function modelStatus(client: StatusSource, {label = "Model", testid}: {label?: string; testid?: string} = {}): ModelStatusElement {
+export interface ModelStatusOptions {
+  label?: string;
+  /** What the progress line says before the first training run (default "not trained yet"). */
+  idle?: string;
+  testid?: string;
+}
+
+export function modelStatus(client: StatusSource, {label = "Model", idle = "not trained yet", testid}: ModelStatusOptions = {}): ModelStatusElement {
   const root = el("div", "rt-view rt-status") as HTMLElement as ModelStatusElement;
   if (testid) root.dataset.testid = testid;
   const dot = el("span", "rt-dot");
@@ -89,7 +96,7 @@ export function modelStatus(client: StatusSource, {label = "Model", testid}: {la
     root.dataset.status = s.status;
     bar.max = Math.max(1, s.total);
     bar.value = Math.min(s.done, s.total);
-    count.textContent = s.total ? `${formatCount(s.done)} / ${formatCount(s.total)} steps` : "not trained yet";
+    count.textContent = s.total ? `${formatCount(s.done)} / ${formatCount(s.total)} steps` : idle;
     const failed = s.status === "error" || s.status === "crashed";
     error.hidden = !failed;
     message.textContent = failed ? s.message ?? "" : "";

@@ -1,0 +1,231 @@
+/**
+ * Chapter 4's page, driven as a reader would: the checkpoint's alignment is there before any
+ * training, typed dates (good and bad) update the matrix and the output or give a message, the
+ * stepper walks one decoding step with its numbers, the context vectors answer the notes' question,
+ * the length chart shows both decoders, and live training grows the loss curve and redraws the
+ * alignment without a main-thread task over 50 ms.
+ */
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import type {Browser, Page} from "playwright-core";
+import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
+import {serveDist, type SiteServer} from "./server.js";
+import {builtPages, distDir} from "./site.js";
+import {fingerprint, modelStatusOf, press, waitForChange} from "./views.js";
+
+const missing = browserMissing();
+const present = builtPages().includes("/seq2seq-attention");
+
+const text = (page: Page, testid: string) => page.$eval(`[data-testid="${testid}"]`, (el) => el.textContent ?? "");
+
+/** Waits until the element's text matches `pattern`; returns the text. */
+async function waitForText(page: Page, testid: string, pattern: RegExp, timeout = 20_000): Promise<string> {
+  const start = Date.now();
+  for (;;) {
+    const now = await text(page, testid).catch(() => "");
+    if (pattern.test(now)) return now;
+    if (Date.now() - start > timeout) throw new Error(`${testid} never matched ${pattern}; it reads: ${now.slice(0, 300)}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** The heatmap's size as its description states it ("… 11 rows by 17 columns …"). */
+const heatmapShape = (page: Page, testid: string) =>
+  page.$eval(`[data-testid="${testid}"]`, (el) => /(\d+) rows by (\d+) columns/.exec(el.getAttribute("aria-label") ?? "")?.slice(1).join("×") ?? "");
+
+/** Distinct fill colours of a heatmap's cells (one colour means a blank or flat matrix). */
+const cellColours = (page: Page, testid: string) =>
+  page.$eval(`[data-testid="${testid}"]`, (el) => new Set(Array.from(el.querySelectorAll(".rt-plot svg rect")).map((r) => r.getAttribute("fill")).filter((f) => f && f !== "none")).size);
+
+/** Moves the heatmap's keyboard cursor to (row, col) and returns the hover note it writes. */
+async function hoverCell(page: Page, testid: string, row: number, col: number, note: string): Promise<string> {
+  const plot = page.locator(`[data-testid="${testid}"] .rt-plot`);
+  await plot.focus();
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("ArrowDown"); // the cursor appears at (0, 0)
+  for (let i = 0; i < row; i++) await page.keyboard.press("ArrowDown");
+  for (let j = 0; j < col; j++) await page.keyboard.press("ArrowRight");
+  return text(page, note);
+}
+
+const alphaIn = (note: string) => Number((/α = ([\d.e−-]+)/.exec(note)?.[1] ?? "NaN").replace("−", "-"));
+
+describe.skipIf(missing !== null || !present)("chapter 4: seq2seq and attention", () => {
+  let browser: Browser;
+  let site: SiteServer;
+  let w: WatchedPage;
+  beforeAll(async () => {
+    site = await serveDist(distDir);
+    browser = await launch();
+    w = await openWatched(browser, site.origin);
+    await visit(w, site.origin + "/seq2seq-attention");
+    await w.page.waitForFunction(() => document.querySelector('[data-testid="model-status"]')?.getAttribute("data-status") === "ready", undefined, {timeout: 30_000});
+    await waitForText(w.page, "translation-output", /2026-11-27/);
+  });
+  afterAll(async () => {
+    await w?.close();
+    await browser?.close();
+    await site?.close();
+  });
+
+  it("shows the checkpoint's alignment at once, before any training", async () => {
+    expect(await text(w.page, "model-status")).toMatch(/checkpoint/);
+    expect(await text(w.page, "translation-output")).toMatch(/“27 November 2026” → 2026-11-27 ✓ right/);
+    expect(await heatmapShape(w.page, "alignment-heatmap")).toBe("11×17"); // 10 characters + end, 16 + end
+    expect(await cellColours(w.page, "alignment-heatmap")).toBeGreaterThan(10);
+    // Writing the first year digit "2" (row 0), the trained model looks at the year's "2" (column 12).
+    const note = await hoverCell(w.page, "alignment-heatmap", 0, 12, "align-hover");
+    expect(note).toMatch(/Writing “2” \(step t = 0\).*“2” at input position 13/);
+    expect(alphaIn(note)).toBeGreaterThan(0.8);
+    // …and almost nowhere else: the "N" of November (column 3) gets next to nothing.
+    expect(alphaIn(await hoverCell(w.page, "alignment-heatmap", 0, 3, "align-hover"))).toBeLessThan(0.05);
+  });
+
+  it("a typed date updates the output and the matrix", async () => {
+    const before = await fingerprint(w.page, "alignment-heatmap");
+    await setInput(w.page, '[data-testid="date-input"] input', "3 May 1999");
+    await waitForText(w.page, "translation-output", /“3 May 1999” → 1999-05-03 ✓ right/);
+    await waitForChange(w.page, "alignment-heatmap", before);
+    expect(await heatmapShape(w.page, "alignment-heatmap")).toBe("11×11");
+    await setInput(w.page, '[data-testid="date-input"] input', "  29   february 2024 ");
+    await waitForText(w.page, "translation-output", /“29 February 2024” → 2024-02-29/);
+  });
+
+  it("a bad input gives a message, never an error cell", async () => {
+    const cases: [string, RegExp][] = [
+      ["31 June 2026", /^June 2026 has no day 31\./],
+      ["", /Type a date/],
+      ["7", /is not a date written as day, month name, year/],
+      ["27 Nov 2026", /not a month name/],
+      ["27 November 3026", /from 1000 to 2999/],
+      ["😀 November 2026", /is not a date/],
+      ["٢٧ نوفمبر ٢٠٢٦", /is not a date/],
+      ["9".repeat(20_000), /at most 40 characters/]
+    ];
+    for (const [input, message] of cases) {
+      await setInput(w.page, '[data-testid="date-input"] input', input);
+      await waitForText(w.page, "translation-message", message);
+      expect(await errorCells(w.page)).toEqual([]);
+    }
+    await setInput(w.page, '[data-testid="date-input"] input', "27 November 2026");
+    await waitForText(w.page, "translation-output", /✓ right/);
+  });
+
+  it("the context vectors answer the notes' question: fixed stays put, attention moves", async () => {
+    const summary = await waitForText(w.page, "context-summary", /for the fixed context/);
+    const [, fixed, attention] = /: (\S+) for the fixed context and (\S+) with attention/.exec(summary) ?? [];
+    expect(Number(fixed)).toBe(0);
+    expect(Number(attention)).toBeGreaterThan(0.5);
+    expect(await cellColours(w.page, "context-attention")).toBeGreaterThan(50);
+  });
+
+  it("the stepper walks one decoding step, with numbers at every part", async () => {
+    await setInput(w.page, '[data-testid="t-slider"] input', 3);
+    await waitForText(w.page, "step-note", /Step t = 3 .* has just written “2” and now writes “6”/);
+    const stepper = w.page.locator('[data-testid="step-stepper"]');
+    await stepper.locator("[tabindex='0']").first().focus();
+    await w.page.keyboard.press("Home");
+    let last = await fingerprint(w.page, "step-stepper");
+    expect(last).toMatch(/Step 1 of 5/);
+    expect(last).toMatch(/−?\d\.\d/);
+    for (let part = 2; part <= 5; part++) {
+      await stepper.getByRole("button", {name: /next/i}).click();
+      last = await waitForChange(w.page, "step-stepper", last);
+      expect(last).toMatch(new RegExp(`Step ${part} of 5`));
+      expect(last).toMatch(/\d\.\d/);
+    }
+    expect(last).toMatch(/the model writes “6” with p = (0\.9|1\b)/);
+    // The bars: α over the 17 input characters, its largest on the year's "6"; p(y) with "6" first.
+    const marked = (testid: string) => w.page.$$eval(`[data-testid="${testid}"] .rt-token`, (ts) => ts.map((t) => t.textContent ?? ""));
+    expect((await marked("alpha-bars")).length).toBe(17);
+    expect(await text(w.page, "alpha-bars")).toMatch(/largest/);
+    expect((await marked("prob-bars"))[0]).toBe("6");
+    const beforeT = await fingerprint(w.page, "alpha-bars");
+    await setInput(w.page, '[data-testid="t-slider"] input', 8);
+    await waitForChange(w.page, "alpha-bars", beforeT);
+    await waitForText(w.page, "step-note", /now writes “2”/);
+  });
+
+  it("the length chart shows both decoders over the training band, and can be measured again", async () => {
+    const series = () =>
+      w.page.$eval('[data-testid="length-chart"]', (el) => ({
+        fixed: el.querySelectorAll('circle[data-series="fixed"]').length,
+        attention: el.querySelectorAll('circle[data-series="attention"]').length,
+        paths: el.querySelectorAll("path[data-series]").length,
+        band: el.querySelectorAll("rect.rt-band").length
+      }));
+    expect(await series()).toEqual({fixed: 20, attention: 20, paths: 2, band: 1});
+    const legend = await text(w.page, "length-chart");
+    expect(legend).toMatch(/attention/);
+    expect(legend).toMatch(/fixed context/);
+    expect(legend).toMatch(/lengths seen in training/);
+    const exact = await fingerprint(w.page, "length-chart");
+    await setInput(w.page, '[data-testid="measure-select"] select', 1);
+    const chars = await waitForChange(w.page, "length-chart", exact);
+    expect(chars).toMatch(/Letters right/);
+    await press(w.page, "measure-button");
+    await waitForText(w.page, "length-source", /measured just now/, 60_000);
+    expect(await series()).toMatchObject({fixed: 24, attention: 24});
+  });
+
+  it("a typed word is reversed by both models, with the attention's anti-diagonal", async () => {
+    await setInput(w.page, '[data-testid="word-input"] input', "abc");
+    await waitForText(w.page, "reverse-output", /Attention: “abc” → cba ✓ right/);
+    expect(await heatmapShape(w.page, "reverse-heatmap")).toBe("4×4");
+    await setInput(w.page, '[data-testid="word-input"] input', "abc1");
+    await waitForText(w.page, "reverse-output", /Only the letters a–z/);
+    await setInput(w.page, '[data-testid="word-input"] input', "");
+    await waitForText(w.page, "reverse-output", /Type a word/);
+    expect(await errorCells(w.page)).toEqual([]);
+  });
+
+  it("retrains live from untrained weights: the loss curve grows and the alignment redraws, with no main-thread task over 50 ms", async () => {
+    const trained = await fingerprint(w.page, "training-heatmap");
+    await press(w.page, "reset-button");
+    await waitForText(w.page, "model-status", /untrained/);
+    const flat = await waitForChange(w.page, "training-heatmap", trained);
+    await waitForText(w.page, "translation-output", /✗ wrong/);
+    const loss = await fingerprint(w.page, "loss-chart");
+    await w.takeLongTasks();
+    await press(w.page, "train-button");
+    await waitForChange(w.page, "loss-chart", loss);
+    await w.page.waitForTimeout(2500);
+    expect(await modelStatusOf(w.page)).toBe("training");
+    const longTasks = await w.takeLongTasks();
+    expect(longTasks.filter((ms) => ms > 50)).toEqual([]);
+    await waitForChange(w.page, "training-heatmap", flat); // redrawn while training
+    expect(await text(w.page, "training-heatmap")).toMatch(/after [1-9][\d,]* steps of training here/);
+    await press(w.page, "train-button"); // pause
+    await w.page.waitForFunction(() => document.querySelector('[data-testid="model-status"]')?.getAttribute("data-status") === "paused");
+  });
+
+  it("the learning-rate slider and the score select drive the model; the checkpoint comes back", async () => {
+    await setInput(w.page, '[data-testid="lr-slider"] input', -2.5); // log₁₀ η
+    expect(await text(w.page, "lr-slider")).toMatch(/0\.0032/);
+    const before = await fingerprint(w.page, "alignment-heatmap");
+    await setInput(w.page, '[data-testid="score-select"] select', 1); // dot: rebuilt untrained
+    await waitForText(w.page, "model-status", /untrained/);
+    await waitForChange(w.page, "alignment-heatmap", before);
+    expect(await w.page.$eval('[data-testid="load-button"]', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
+    await setInput(w.page, '[data-testid="score-select"] select', 0); // additive: the checkpoint again
+    await waitForText(w.page, "model-status", /checkpoint/);
+    await waitForText(w.page, "translation-output", /“27 November 2026” → 2026-11-27 ✓ right/);
+    expect(await w.page.$eval('[data-testid="load-button"]', (b) => (b as HTMLButtonElement).disabled)).toBe(false);
+  });
+
+  it("nothing broke along the way", async () => {
+    expect(await errorCells(w.page)).toEqual([]);
+    expect(w.problems.pageErrors).toEqual([]);
+    expect(w.problems.consoleErrors).toEqual([]);
+    expect(w.problems.failedRequests).toEqual([]);
+    expect(w.problems.offsiteRequests).toEqual([]);
+  });
+
+  it("fits a 390-px phone: nothing wider than the screen but the figures' own scrollers", async () => {
+    const phone = await openWatched(browser, site.origin, {width: 390, height: 844});
+    await visit(phone, site.origin + "/seq2seq-attention");
+    await waitForText(phone.page, "translation-output", /2026-11-27/);
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await errorCells(phone.page)).toEqual([]);
+    await phone.close();
+  });
+});

@@ -53,7 +53,7 @@ export const DEFAULT_SETTINGS: TransformerSettings = {
   positions: "sinusoidal",
   scaleEmbedding: true,
   tieOutput: true,
-  batchSize: 32,
+  batchSize: 16,
   learningRate: 0.01,
   warmup: 30,
   decay: 0,

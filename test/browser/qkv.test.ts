@@ -1,0 +1,144 @@
+/**
+ * Chapter 5 (query, key, value), driven as a reader would: the page loads clean; dragging the
+ * query with the mouse and moving a key with the arrow keys change the weights and the output;
+ * the dimension d and the scaling move the entropy chart's marker and the figure's weights; the
+ * temperature re-measures the curve; the stepper walks Q Kᵀ → softmax → · V with numbers.
+ */
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import type {Browser, Page} from "playwright-core";
+import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
+import {serveDist, type SiteServer} from "./server.js";
+import {builtPages, distDir} from "./site.js";
+import {fingerprint, waitForChange} from "./views.js";
+
+const missing = browserMissing();
+const present = builtPages().includes("/qkv");
+
+/** The weights column of the look-up table, as numbers (NaN while waiting). */
+function weights(page: Page): Promise<number[]> {
+  return page.$$eval('[data-testid="qkv-plane"] table tr', (rows) =>
+    rows.slice(1, -2).map((r) => Number((r.children[3]?.textContent ?? "").replace("\u2212", "-")))
+  );
+}
+
+async function waitForWeights(page: Page): Promise<number[]> {
+  await page.waitForFunction(() => {
+    const cells = Array.from(document.querySelectorAll('[data-testid="qkv-plane"] table tr td:nth-child(4)'));
+    return cells.length > 0 && cells.every((c) => /\d/.test(c.textContent ?? ""));
+  });
+  return weights(page);
+}
+
+describe.skipIf(missing !== null || !present)("chapter 5: query, key, value", () => {
+  let browser: Browser;
+  let site: SiteServer;
+  let w: WatchedPage;
+  beforeAll(async () => {
+    site = await serveDist(distDir);
+    browser = await launch();
+    w = await openWatched(browser, site.origin);
+    await visit(w, site.origin + "/qkv");
+    await w.page.waitForFunction(() => document.querySelector('[data-testid="model-status"]')?.getAttribute("data-status") === "ready");
+  });
+  afterAll(async () => {
+    await w?.close();
+    await browser?.close();
+    await site?.close();
+  });
+
+  it("shows weights that sum to 1 and an output point", async () => {
+    const a = await waitForWeights(w.page);
+    expect(a).toHaveLength(4);
+    expect(a.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 2);
+    const foot = await w.page.$$eval('[data-testid="qkv-plane"] table tr', (rows) => rows.slice(-2).map((r) => r.textContent ?? ""));
+    expect(foot[0]).toMatch(/^output o\(−?\d.*, −?\d.*\)$/);
+    expect(foot[1]).toMatch(/^entropy H\(α\)\d\.\d+ nats \(uniform: log 4 = 1\.39\)$/);
+  });
+
+  it("dragging the query with the mouse changes the weights and the output", async () => {
+    const before = await waitForWeights(w.page);
+    const beforeFoot = await fingerprint(w.page, "qkv-plane");
+    const q = w.page.locator('[data-testid="qkv-plane"] [data-point="query"]');
+    await q.scrollIntoViewIfNeeded();
+    const box = (await q.boundingBox())!;
+    await w.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await w.page.mouse.down();
+    await w.page.mouse.move(box.x - 120, box.y + 150, {steps: 8});
+    await w.page.mouse.up();
+    await waitForChange(w.page, "qkv-plane", beforeFoot);
+    await w.page.waitForFunction((old) => {
+      const cells = Array.from(document.querySelectorAll('[data-testid="qkv-plane"] table tr td:nth-child(4)')).map((c) => c.textContent);
+      return cells.join("|") !== old && cells.every((c) => /\d/.test(c ?? ""));
+    }, before.map((v) => String(v)).join("|"));
+    const after = await weights(w.page);
+    expect(after).not.toEqual(before);
+    // The query now points down and left: key 3 (at (−1.3, −0.7)) gains weight.
+    expect(after[2]).toBeGreaterThan(before[2]);
+  });
+
+  it("moving a key with the arrow keys changes its weight", async () => {
+    const before = await waitForWeights(w.page);
+    const key = w.page.locator('[data-testid="qkv-plane"] [data-point="key-0"]');
+    await key.focus();
+    for (let i = 0; i < 6; i++) await w.page.keyboard.press("Shift+ArrowLeft");
+    await w.page.waitForFunction(() => (document.querySelector('[data-testid="qkv-plane"] [data-point="key-0"]')?.getAttribute("aria-label") ?? "").includes("(−1.5,"));
+    await w.page.waitForFunction((old) => {
+      const c = document.querySelector('[data-testid="qkv-plane"] table tr:nth-child(2) td:nth-child(4)')?.textContent ?? "";
+      return /\d/.test(c) && c !== old;
+    }, String(before[0]).replace("-", "\u2212"));
+    const after = await weights(w.page);
+    expect(after[0]).not.toBeCloseTo(before[0], 3);
+  });
+
+  it("the temperature slider changes the weights and re-measures the entropy curve", async () => {
+    const plane = await fingerprint(w.page, "qkv-plane");
+    await w.page.waitForFunction(() => !/Measuring/.test(document.querySelector('[data-testid="entropy-readout"]')?.textContent ?? "Measuring"));
+    const chart = await fingerprint(w.page, "entropy-chart");
+    await setInput(w.page, '[data-testid="temperature-slider"] input', Math.log10(0.2));
+    await waitForChange(w.page, "qkv-plane", plane);
+    await waitForChange(w.page, "entropy-chart", chart, 30_000);
+  });
+
+  it("raising d without scaling saturates the weights; scaling spreads them; both move the entropy chart", async () => {
+    await setInput(w.page, '[data-testid="temperature-slider"] input', 0); // τ = 1
+    await w.page.waitForFunction(() => /τ = 1\b/.test(document.querySelector('[data-testid="entropy-readout"]')?.textContent ?? ""), undefined, {timeout: 30_000});
+    const chart = await fingerprint(w.page, "entropy-chart");
+    await setInput(w.page, '[data-testid="d-slider"] input', 10); // d = 1024
+    const atD = await waitForChange(w.page, "entropy-chart", chart);
+    await w.page.waitForFunction(() => /At d = 1024/.test(document.querySelector('[data-testid="entropy-readout"]')?.textContent ?? ""));
+    await w.page.waitForFunction(() => /1022 components/.test(document.querySelector('[data-testid="qkv-plane"]')?.textContent ?? ""));
+    const unscaled = await waitForWeights(w.page);
+    expect(Math.max(...unscaled)).toBeGreaterThan(0.9);
+    await setInput(w.page, '[data-testid="scaling-select"] select', 1);
+    await waitForChange(w.page, "entropy-chart", atD);
+    await w.page.waitForFunction(() => /divided by √1024/.test(document.querySelector('[data-testid="qkv-plane"]')?.textContent ?? ""));
+    const scaled = await waitForWeights(w.page);
+    expect(Math.max(...scaled)).toBeLessThan(Math.max(...unscaled));
+    const readout = await w.page.$eval('[data-testid="entropy-readout"]', (e) => e.textContent ?? "");
+    const [hu, hs] = [...readout.matchAll(/H\(α\) = ([\d.]+) nats/g)].map((m) => Number(m[1]));
+    expect(hu).toBeLessThan(0.5);
+    expect(hs).toBeGreaterThan(2);
+  });
+
+  it("the stepper walks through Q Kᵀ → softmax → · V with numbers, for the example and for the figure", async () => {
+    const stepper = w.page.locator('[data-testid="qkv-stepper"]');
+    await w.page.waitForFunction(() => /\d\.\d/.test(document.querySelector('[data-testid="qkv-stepper"]')?.textContent ?? ""));
+    let last = await fingerprint(w.page, "qkv-stepper");
+    for (let i = 0; i < 4; i++) {
+      await stepper.getByRole("button", {name: /next/i}).click();
+      last = await waitForChange(w.page, "qkv-stepper", last);
+    }
+    expect(last).toMatch(/weighted mean/);
+    await setInput(w.page, '[data-testid="matrices-select"] select', 1);
+    last = await waitForChange(w.page, "qkv-stepper", last);
+    expect(last).toMatch(/1 ×|1×|\(1, 2\)|1 query/);
+  });
+
+  it("nothing broke along the way", async () => {
+    expect(await errorCells(w.page)).toEqual([]);
+    expect(w.problems.pageErrors).toEqual([]);
+    expect(w.problems.consoleErrors).toEqual([]);
+    expect(w.problems.offsiteRequests).toEqual([]);
+    expect(w.problems.failedRequests).toEqual([]);
+  });
+});

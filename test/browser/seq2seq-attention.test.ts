@@ -193,7 +193,7 @@ describe.skipIf(missing !== null || !present)("chapter 4: seq2seq and attention"
     const longTasks = await w.takeLongTasks();
     expect(longTasks.filter((ms) => ms > 50)).toEqual([]);
     await waitForChange(w.page, "training-heatmap", flat); // redrawn while training
-    expect(await text(w.page, "training-heatmap")).toMatch(/after [1-9][\d,]* steps of training here/);
+    expect(await text(w.page, "training-heatmap")).toMatch(/After [1-9][\d,]* steps here/);
     await press(w.page, "train-button"); // pause
     await w.page.waitForFunction(() => document.querySelector('[data-testid="model-status"]')?.getAttribute("data-status") === "paused");
   });

@@ -187,15 +187,21 @@ describe.skipIf(missing !== null || !present)("chapter 4: seq2seq and attention"
     const loss = await fingerprint(w.page, "loss-chart");
     await w.takeLongTasks();
     await press(w.page, "train-button");
-    await waitForChange(w.page, "loss-chart", loss);
-    await w.page.waitForTimeout(2500);
-    expect(await modelStatusOf(w.page)).toBe("training");
-    const longTasks = await w.takeLongTasks();
+    let longTasks: number[] = [];
+    try {
+      await waitForChange(w.page, "loss-chart", loss);
+      await w.page.waitForTimeout(2500);
+      expect(await modelStatusOf(w.page)).toBe("training");
+      longTasks = await w.takeLongTasks();
+      await waitForChange(w.page, "training-heatmap", flat); // redrawn while training
+      expect(await text(w.page, "training-heatmap")).toMatch(/After [1-9][\d,]* steps here/);
+    } finally {
+      if ((await modelStatusOf(w.page)) === "training") {
+        await press(w.page, "train-button"); // pause, even when a check above failed
+        await w.page.waitForFunction(() => document.querySelector('[data-testid="model-status"]')?.getAttribute("data-status") === "paused");
+      }
+    }
     expect(longTasks.filter((ms) => ms > 50)).toEqual([]);
-    await waitForChange(w.page, "training-heatmap", flat); // redrawn while training
-    expect(await text(w.page, "training-heatmap")).toMatch(/After [1-9][\d,]* steps here/);
-    await press(w.page, "train-button"); // pause
-    await w.page.waitForFunction(() => document.querySelector('[data-testid="model-status"]')?.getAttribute("data-status") === "paused");
   });
 
   it("the learning-rate slider and the score select drive the model; the checkpoint comes back", async () => {

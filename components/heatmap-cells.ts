@@ -46,10 +46,15 @@ export function drawSvgCells(g: SVGGElement, m: MatrixLike, scale: ColorScale, l
   g.replaceChildren(...cells, ...labels);
 }
 
+/** One small canvas per heatmap canvas holding the cells at one pixel each, reused between paints. */
+const sources = new WeakMap<HTMLCanvasElement, HTMLCanvasElement>();
+
 export function drawCanvasCells(canvas: HTMLCanvasElement, m: MatrixLike, scale: ColorScale, layout: Layout): void {
   const dpr = typeof devicePixelRatio === "number" && devicePixelRatio > 0 ? devicePixelRatio : 1;
-  canvas.width = Math.max(1, Math.round(layout.plotW * dpr));
-  canvas.height = Math.max(1, Math.round(layout.plotH * dpr));
+  const w = Math.max(1, Math.round(layout.plotW * dpr)), h = Math.max(1, Math.round(layout.plotH * dpr));
+  // Setting a canvas's size reallocates and clears it: only when it changes.
+  if (canvas.width !== w) canvas.width = w;
+  if (canvas.height !== h) canvas.height = h;
   canvas.style.width = `${layout.plotW}px`;
   canvas.style.height = `${layout.plotH}px`;
   const image = new ImageData(m.cols, m.rows);
@@ -58,18 +63,17 @@ export function drawCanvasCells(canvas: HTMLCanvasElement, m: MatrixLike, scale:
   const px = image.data;
   for (let k = 0; k < m.rows * m.cols; k++) {
     const t = scale.normalize(m.data[k]);
-    if (Number.isNaN(t)) px.set([missing.r, missing.g, missing.b, 255], 4 * k);
-    else {
-      const o = 4 * Math.round(t * 255);
-      px[4 * k] = lut[o];
-      px[4 * k + 1] = lut[o + 1];
-      px[4 * k + 2] = lut[o + 2];
-      px[4 * k + 3] = 255;
-    }
+    const nan = Number.isNaN(t);
+    const o = nan ? 0 : 4 * Math.round(t * 255);
+    px[4 * k] = nan ? missing.r : lut[o];
+    px[4 * k + 1] = nan ? missing.g : lut[o + 1];
+    px[4 * k + 2] = nan ? missing.b : lut[o + 2];
+    px[4 * k + 3] = 255;
   }
-  const source = document.createElement("canvas");
-  source.width = m.cols;
-  source.height = m.rows;
+  let source = sources.get(canvas);
+  if (!source) sources.set(canvas, (source = document.createElement("canvas")));
+  if (source.width !== m.cols) source.width = m.cols;
+  if (source.height !== m.rows) source.height = m.rows;
   source.getContext("2d")!.putImageData(image, 0, 0);
   const ctx = canvas.getContext("2d")!;
   ctx.imageSmoothingEnabled = false;

@@ -214,6 +214,26 @@ describe.skipIf(missing !== null || !present)("chapter 2: vanishing gradients", 
     await noNaN(w.page);
   });
 
+  it("the clip, learning-rate and length sliders move their views", async () => {
+    const norms = await fingerprint(w.page, "clip-norm-chart");
+    await setLogSlider(w.page, "clip-slider", 5);
+    const fresh = await waitForChange(w.page, "clip-norm-chart", norms);
+    expect(fresh).toMatch(/threshold c = 5/);
+    await w.page.waitForFunction(() => /not trained yet/.test(document.querySelector('[data-testid="status-with-clip"]')?.textContent ?? ""), undefined, {timeout: 30_000});
+    const loss = await fingerprint(w.page, "clip-loss-chart");
+    await press(w.page, "train-button");
+    await waitForChange(w.page, "clip-loss-chart", loss);
+    const trained = await fingerprint(w.page, "clip-loss-chart");
+    await setLogSlider(w.page, "lr-slider", 0.05);
+    await waitForChange(w.page, "clip-loss-chart", trained); // the runs start again: the curves are cleared
+    await w.page.waitForFunction(() => ["status-with-clip", "status-without-clip"].every((id) => /not trained yet/.test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? "")), undefined, {timeout: 30_000});
+    const heat = await fingerprint(w.page, "flow-heatmap");
+    await setInput(w.page, '[data-testid="length-slider"] input', 60);
+    expect(await waitForChange(w.page, "flow-heatmap", heat, 30_000)).toMatch(/T = 60/);
+    await settled(w.page);
+    expect(await textOf(w.page, "text-note")).toMatch(/first T \+ 1 = 61 characters/);
+  });
+
   it("extreme settings (s = 10 with ReLU, T = 200) give a result and a message, never NaN, without long tasks", async () => {
     const list = await mainThreadTasks(browser, w.page, async () => {
       await setLogSlider(w.page, "scale-slider", 10);

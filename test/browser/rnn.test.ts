@@ -215,6 +215,23 @@ describe.skipIf(missing !== null || !present)("chapter 1: recurrent networks", (
     await noErrorCells(w.page);
   });
 
+  it("the learning-rate slider and the seed reach the model", async () => {
+    let notes = await fingerprint(w.page, "text-notes");
+    await setInput(w.page, '[data-testid="lr-slider"] input', Math.log10(0.05)); // a log slider moves in log₁₀ units
+    notes = await waitForChange(w.page, "text-notes", notes);
+    expect(notes).toContain("learning rate η = 0.05");
+    const sample = await settled(w.page, "sample", 1500);
+    await setInput(w.page, '[data-testid="seed-input"] input', "2");
+    await w.page.locator('[data-testid="seed-input"] button').click();
+    notes = await waitForChange(w.page, "text-notes", notes);
+    expect(notes).toContain("seed 2;");
+    expect(notes).toContain("learning rate η = 0.05"); // the rebuilt model keeps the reader's rate
+    await waitForChange(w.page, "sample", sample); // other initial weights write other text
+    await setInput(w.page, '[data-testid="seed-input"] input', "x1");
+    expect(await w.page.$eval('[data-testid="seed-input"] .rt-message', (el) => el.textContent)).toMatch(/digits only/);
+    expect(await w.page.locator('[data-testid="seed-input"] button').isDisabled()).toBe(true);
+  });
+
   describe("typed training text", () => {
     const submit = () => w.page.locator('[data-testid="text-input"] button');
     const message = () => w.page.$eval('[data-testid="text-input"] .rt-message', (el) => el.textContent ?? "");

@@ -85,6 +85,8 @@ export function heatmap(matrix: MatrixLike | ArrayLike<ArrayLike<number>>, optio
   let cursor: {row: number; col: number} | null = null;
   let viaKeyboard = false;
   let layoutKey = "";
+  let legendKey = "";
+  let legendFormat: HeatmapOptions["format"];
   let layout: Layout;
   let scale: ColorScale;
   // The parts that build() makes and paint() fills:
@@ -158,7 +160,12 @@ export function heatmap(matrix: MatrixLike | ArrayLike<ArrayLike<number>>, optio
     else drawSvgCells(cellsG, m, scale, layout, hatchId, printValues ? (v) => formatNumber(v, 2) : null);
     const generated = missingNote(scale);
     const missing = generated === null ? null : opts.missing?.note ?? generated;
-    legendBox.replaceChildren(colorLegend(scale, {title: opts.valueLabel, width: Math.min(layout.width, 340), format: fmt, showMissing: missing !== null, missingLabel: opts.missing?.label}));
+    // The legend is redrawn only when it would look different (a fixed domain keeps it as it is).
+    const legend = {title: opts.valueLabel, width: Math.min(layout.width, 340), format: fmt, showMissing: missing !== null, missingLabel: opts.missing?.label};
+    const key = JSON.stringify([scale.kind, scale.scheme, scale.domain, legend.title, legend.width, legend.showMissing, legend.missingLabel]);
+    if (key !== legendKey || opts.format !== legendFormat || !legendBox.firstChild) legendBox.replaceChildren(colorLegend(scale, legend));
+    legendKey = key;
+    legendFormat = opts.format;
     note.textContent = missing ?? "";
     note.hidden = missing === null;
     const [lo, hi] = scale.domain;

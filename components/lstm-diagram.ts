@@ -189,12 +189,14 @@ export function lstmDiagram(options: LstmDiagramOptions = {}): LstmDiagramElemen
     return {stage: p.stage, g};
   });
   const notesG = svg.append("g").attr("class", "rt-notes").attr("font-size", 12);
+  // A gate's note sits under the right half of its box, clear of the arrow coming up from the bus.
+  const under = (x: number): [number, number] => [x + 5, Y_GATE + BOX.h / 2 + 14];
   const noteAt: Record<LstmStageName, [number, number]> = {
-    forget: [X.f, Y_GATE + BOX.h / 2 + 16],
-    input: [X.i, Y_GATE + BOX.h / 2 + 16],
-    candidate: [X.c, Y_GATE + BOX.h / 2 + 16],
+    forget: under(X.f),
+    input: under(X.i),
+    candidate: under(X.c),
     cell: [X.add + 16, Y_CELL + 30],
-    output: [X.o, Y_GATE + BOX.h / 2 + 16]
+    output: under(X.o)
   };
 
   const caption = el("p", "rt-note rt-caption");
@@ -216,7 +218,7 @@ export function lstmDiagram(options: LstmDiagramOptions = {}): LstmDiagramElemen
       .join("text")
       .attr("x", (s) => noteAt[s][0])
       .attr("y", (s) => noteAt[s][1])
-      .attr("text-anchor", (s) => (s === "cell" ? "start" : "middle"))
+      .attr("text-anchor", "start")
       .text((s) => notes[s] ?? "");
     const stage = k >= 0 ? LSTM_STAGES[k] : null;
     caption.textContent = stage ? `Step ${k + 1} of ${LSTM_STAGES.length}. ${CAPTIONS[stage]}` : "The LSTM cell: the cell line along the top, the four gates below it.";

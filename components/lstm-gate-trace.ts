@@ -39,6 +39,13 @@ const TRACE_CSS = `
 .rt-gate-trace .rt-legend-items li { display: flex; align-items: center; gap: 0.3rem; }
 `;
 
+/** 2 → "2nd", 3 → "3rd", 11 → "11th". */
+function ordinal(k: number): string {
+  const tens = k % 100, ones = k % 10;
+  const suffix = tens >= 11 && tens <= 13 ? "th" : ones === 1 ? "st" : ones === 2 ? "nd" : ones === 3 ? "rd" : "th";
+  return `${k}${suffix}`;
+}
+
 export function gateTrace(data: GateTraceData, options: GateTraceOptions = {}): GateTraceElement {
   const {width = 640, height = 200} = options;
   const root = el("figure", "rt-view rt-gate-trace") as HTMLElement as GateTraceElement;
@@ -98,7 +105,7 @@ export function gateTrace(data: GateTraceData, options: GateTraceOptions = {}): 
       .attr("font-size", 12)
       .attr("font-family", "var(--monospace, monospace)")
       .text((t) => visibleToken(d.chars[t]));
-    xAxis.append("text").attr("x", plotW).attr("y", 28).attr("text-anchor", "end").attr("font-size", 11).attr("fill-opacity", 0.7).text(every > 1 ? `characters read (every ${every}th labelled)` : "characters read");
+    xAxis.append("text").attr("x", plotW).attr("y", 28).attr("text-anchor", "end").attr("font-size", 11).attr("fill-opacity", 0.7).text(every > 1 ? `characters read (every ${ordinal(every)} labelled)` : "characters read");
     legend.replaceChildren();
     d.series.forEach((s, k) => {
       const style = seriesStyle(k);

@@ -48,13 +48,13 @@ const CSS = `
 .rt-tdiagram .rt-block[aria-pressed="true"] rect.rt-box { stroke: #8a3700; stroke-width: 3.5; }
 .rt-tdiagram .rt-block[aria-pressed="true"] .rt-btitle { font-weight: 700; }
 .rt-tdiagram .rt-block text { fill: #1b1e23; }
-.rt-tdiagram .rt-btitle { font-size: 12.5px; }
-.rt-tdiagram .rt-bdetail { font-size: 11px; font-family: var(--monospace, ui-monospace, monospace); fill-opacity: 0.85; }
+.rt-tdiagram .rt-btitle { font-size: 14px; }
+.rt-tdiagram .rt-bdetail { font-size: 11.5px; font-family: var(--monospace, ui-monospace, monospace); fill-opacity: 0.85; }
 .rt-tdiagram .rt-flow { fill: none; stroke: currentColor; stroke-width: 1.4; }
 .rt-tdiagram .rt-memory { fill: none; stroke: #b34700; stroke-width: 1.6; }
 .rt-tdiagram .rt-frame { fill: none; stroke: currentColor; stroke-opacity: 0.35; stroke-dasharray: 4 4; }
-.rt-tdiagram .rt-frame-label { font-size: 10.5px; fill-opacity: 0.7; }
-.rt-tdiagram .rt-label { font-size: 11px; font-style: italic; }
+.rt-tdiagram .rt-frame-label { font-size: 11.5px; fill-opacity: 0.75; }
+.rt-tdiagram .rt-label { font-size: 12px; font-style: italic; }
 .rt-tdiagram .rt-caption { min-height: 2.6em; }
 `;
 
@@ -117,7 +117,7 @@ export function transformerDiagram(options: TransformerDiagramOptions): Transfor
   for (const l of layout.labels) flowG.append("text").attr("class", "rt-label").attr("x", l.x).attr("y", l.y).attr("text-anchor", l.anchor).text(l.text);
 
   const blocksG = svg.append("g");
-  const groups = new Map<BlockId, d3.Selection<SVGGElement, unknown, null, undefined>>();
+  const groups = new Map<BlockId, d3.Selection<SVGGElement, undefined, null, undefined>>();
   for (const b of layout.boxes) {
     const g = blocksG
       .append("g")
@@ -129,8 +129,8 @@ export function transformerDiagram(options: TransformerDiagramOptions): Transfor
     g.append("rect").attr("class", "rt-focus").attr("x", b.x - 4).attr("y", b.y - 4).attr("width", b.w + 8).attr("height", b.h + 8).attr("rx", 8).attr("fill", "none").attr("stroke", "none");
     g.append("rect").attr("class", "rt-box").attr("x", b.x).attr("y", b.y).attr("width", b.w).attr("height", b.h).attr("rx", 6).attr("fill", FILL[b.kind]);
     const two = b.h >= 40;
-    g.append("text").attr("class", "rt-btitle").attr("x", b.x + b.w / 2).attr("y", b.y + (two ? 17 : b.h / 2 + 4.5)).attr("text-anchor", "middle").text(b.title);
-    if (two) g.append("text").attr("class", "rt-bdetail").attr("x", b.x + b.w / 2).attr("y", b.y + 34).attr("text-anchor", "middle").text(b.detail);
+    g.append("text").attr("class", "rt-btitle").attr("x", b.x + b.w / 2).attr("y", b.y + (two ? 18 : b.h / 2 + 5)).attr("text-anchor", "middle").text(b.title);
+    if (two) g.append("text").attr("class", "rt-bdetail").attr("x", b.x + b.w / 2).attr("y", b.y + 35).attr("text-anchor", "middle").text(b.detail);
     g.on("click", () => choose(b.id));
     g.on("keydown", (e: KeyboardEvent) => {
       if (e.key === "Enter" || e.key === " ") choose(b.id);

@@ -66,6 +66,8 @@ const H = {embed: 44, self: 44, cross: 44, ffn: 44, norm: 32, out: 40} as const;
 /** The gap above a box: room for an arrow, and for the ⊕ of a sub-layer. */
 const GAP = {plain: 20, sum: 34} as const;
 const LABEL = 18;
+/** Extra room above each layer, for its dashed frame and label. */
+const LAYER_GAP = 18;
 const MARGIN = 10;
 const SUM_R = 8;
 
@@ -75,15 +77,15 @@ function describe(kind: BlockKind, stack: "enc" | "dec", norm: NormPlacement, ti
   const wrap = (f: string) => (norm === "pre" ? `x + ${f.replace("·", "LN(x)")}` : `LN(x + ${f.replace("·", "x")})`);
   switch (kind) {
     case "embed":
-      return {title: stack === "enc" ? "Input embedding + positions" : "Output embedding + positions", detail: "√d·E[token] + PE(pos)"};
+      return {title: "Embedding + position", detail: "√d·E[token] + PE(i)"};
     case "self":
       return stack === "enc"
-        ? {title: "Multi-head self-attention", detail: wrap(`${ATTN}(·)`)}
-        : {title: "Masked multi-head self-attention", detail: wrap(`${ATTN}(·)`) + ", causal"};
+        ? {title: "Self-attention", detail: wrap(`${ATTN}(·)`)}
+        : {title: "Masked self-attention", detail: wrap(`${ATTN}(·)`) + ", causal"};
     case "cross":
-      return {title: "Cross-attention (to the encoder)", detail: norm === "pre" ? `x + ${ATTN}(LN(x), M)` : `LN(x + ${ATTN}(x, M))`};
+      return {title: "Cross-attention", detail: norm === "pre" ? `x + ${ATTN}(LN(x), M)` : `LN(x + ${ATTN}(x, M))`};
     case "ffn":
-      return {title: "Feed-forward network", detail: wrap("FFN(·)")};
+      return {title: "Feed-forward", detail: wrap("FFN(·)")};
     case "norm":
       return {title: "Layer norm", detail: stack === "enc" ? "M = LN(x)" : "LN(x)"};
     case "out":
@@ -114,7 +116,7 @@ function column(items: Item[], stack: "enc" | "dec", x: number, bottom: number, 
   let y = bottom - LABEL;
   let from = y; // where the next arrow starts (top of the thing below)
   y -= GAP.plain;
-  for (const it of items) {
+  items.forEach((it, k) => {
     const h = H[it.kind];
     const top = y - h;
     arrows.push([[cx, from], [cx, y]]);
@@ -130,12 +132,13 @@ function column(items: Item[], stack: "enc" | "dec", x: number, bottom: number, 
       arrows.push([[cx, top], [cx, cy + SUM_R]]);
       from = cy - SUM_R;
       y = top - GAP.sum;
+      if (items[k + 1]?.layer !== it.layer) y -= LAYER_GAP;
     } else {
       from = top;
       y = top - GAP.plain;
     }
     boxes.push({id: it.id, kind: it.kind, stack, layer: it.layer, x, y: top, w: BOX_W, h, title, detail, sum});
-  }
+  });
   return {boxes, arrows, top: from};
 }
 

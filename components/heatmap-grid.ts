@@ -1,0 +1,75 @@
+/**
+ * Small multiples of heatmaps (e.g. one per attention head, or one per tensor of a block), each
+ * with its own title and labels, wrapped to the width. `update(items)` repaints every heatmap in
+ * place when the items have the same keys as before (a new input, a training step), and builds the
+ * grid afresh when they do not (another block, another number of heads).
+ */
+import type {HeatmapElement, HeatmapOptions} from "./heatmap.js";
+import {heatmap} from "./heatmap.js";
+import {el, styleTag} from "./style.js";
+
+export interface GridItem {
+  key: string;
+  title: string;
+  matrix: {rows: number; cols: number; data: ArrayLike<number>};
+  rowLabels?: readonly string[];
+  colLabels?: readonly string[];
+  /** Options for this heatmap only (scheme, domain, axis labels, …). */
+  options?: Partial<HeatmapOptions>;
+}
+
+export interface HeatmapGridOptions {
+  /** The width each heatmap may use. */
+  itemWidth: number;
+  /** Options every heatmap shares. */
+  shared?: Partial<HeatmapOptions>;
+  /** Shown when there are no items. */
+  empty?: string;
+  testid?: string;
+}
+
+export interface HeatmapGridElement extends HTMLElement {
+  update(items: readonly GridItem[]): void;
+}
+
+const CSS = `
+.rt-hgrid .rt-hgrid-items { display: flex; flex-wrap: wrap; gap: 0.4rem 1.4rem; align-items: flex-start; }
+.rt-hgrid .rt-hgrid-items > figure { margin: 0; }
+`;
+
+export function heatmapGrid(items: readonly GridItem[], {itemWidth, shared = {}, empty = "Nothing to show yet.", testid}: HeatmapGridOptions): HeatmapGridElement {
+  const root = el("div", "rt-view rt-hgrid") as HTMLElement as HeatmapGridElement;
+  if (testid) root.dataset.testid = testid;
+  const box = el("div", "rt-hgrid-items");
+  const none = el("p", "rt-note", empty);
+  root.append(styleTag(CSS), none, box);
+  let keys = "";
+  let maps: HeatmapElement[] = [];
+
+  const optionsOf = (it: GridItem): HeatmapOptions => ({
+    ...shared,
+    ...it.options,
+    width: itemWidth,
+    title: it.title,
+    rowLabels: it.rowLabels,
+    colLabels: it.colLabels,
+    ...(testid ? {testid: `${testid}-${it.key}`} : {})
+  });
+
+  root.update = (next) => {
+    const nextKeys = JSON.stringify(next.map((it) => it.key));
+    none.hidden = next.length > 0;
+    if (nextKeys !== keys) {
+      keys = nextKeys;
+      maps = next.map((it) => heatmap(it.matrix, optionsOf(it)));
+      box.replaceChildren(...maps);
+      return;
+    }
+    next.forEach((it, i) => {
+      const {rows, cols, data} = it.matrix;
+      maps[i].update({rows, cols, data: data instanceof Float32Array || data instanceof Float64Array ? data : Float32Array.from(data)}, optionsOf(it));
+    });
+  };
+  root.update(items);
+  return root;
+}

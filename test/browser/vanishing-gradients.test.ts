@@ -214,7 +214,7 @@ describe.skipIf(missing !== null || !present)("chapter 2: vanishing gradients", 
     await noNaN(w.page);
   });
 
-  it("the clip, learning-rate and length sliders move their views", async () => {
+  it("the clip, learning-rate and length sliders, and Start again, move their views", async () => {
     const norms = await fingerprint(w.page, "clip-norm-chart");
     await setLogSlider(w.page, "clip-slider", 5);
     const fresh = await waitForChange(w.page, "clip-norm-chart", norms);
@@ -223,7 +223,14 @@ describe.skipIf(missing !== null || !present)("chapter 2: vanishing gradients", 
     const loss = await fingerprint(w.page, "clip-loss-chart");
     await press(w.page, "train-button");
     await waitForChange(w.page, "clip-loss-chart", loss);
-    const trained = await fingerprint(w.page, "clip-loss-chart");
+    let trained = await fingerprint(w.page, "clip-loss-chart");
+    // "Start again": same settings, fresh weights, empty charts.
+    await press(w.page, "reset-button");
+    await waitForChange(w.page, "clip-loss-chart", trained);
+    await w.page.waitForFunction(() => document.querySelectorAll('[data-testid="clip-loss-chart"] .rt-legend-items li').length === 0, undefined, {timeout: 30_000});
+    await w.page.waitForFunction(() => /not trained yet/.test(document.querySelector('[data-testid="status-with-clip"]')?.textContent ?? ""), undefined, {timeout: 30_000});
+    await press(w.page, "train-button");
+    trained = await waitForChange(w.page, "clip-loss-chart", await fingerprint(w.page, "clip-loss-chart"));
     await setLogSlider(w.page, "lr-slider", 0.05);
     await waitForChange(w.page, "clip-loss-chart", trained); // the runs start again: the curves are cleared
     await w.page.waitForFunction(() => ["status-with-clip", "status-without-clip"].every((id) => /not trained yet/.test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? "")), undefined, {timeout: 30_000});

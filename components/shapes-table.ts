@@ -38,7 +38,7 @@ const SHAPES_CSS = `
 .rt-shapes th, .rt-shapes td { border-bottom: 1px solid var(--theme-foreground-faintest, #e3e3e3); padding: 3px 8px; text-align: left; white-space: nowrap; vertical-align: middle; }
 .rt-shapes td.rt-num { text-align: right; font-variant-numeric: tabular-nums; }
 .rt-shapes tr.rt-first td { border-top: 1.5px solid var(--theme-foreground-faint, #888); }
-.rt-shapes .rt-stage { color: var(--theme-foreground-muted, #666); font-size: 12px; }
+.rt-shapes .rt-stage { color: var(--theme-foreground-muted, #666); font-size: 12px; white-space: normal; min-width: 5.5rem; max-width: 8rem; }
 .rt-shapes tr.rt-per-head td { background: rgb(59 95 192 / 0.06); }
 `;
 

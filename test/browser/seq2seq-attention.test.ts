@@ -115,7 +115,29 @@ describe.skipIf(missing !== null || !present)("chapter 4: seq2seq and attention"
     const [, fixed, attention] = /: (\S+) for the fixed context and (\S+) with attention/.exec(summary) ?? [];
     expect(Number(fixed)).toBe(0);
     expect(Number(attention)).toBeGreaterThan(0.5);
-    expect(await cellColours(w.page, "context-attention")).toBeGreaterThan(50);
+    // Drawn on a canvas: many colours on the right, and on the left every row the same.
+    const columns = (testid: string) =>
+      w.page.$eval(`[data-testid="${testid}"] canvas`, (c) => {
+        const canvas = c as HTMLCanvasElement;
+        const data = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data;
+        const rowsDiffer = new Set<string>(), colours = new Set<string>();
+        for (let x = 0; x < canvas.width; x += 3) {
+          const column = new Set<string>();
+          for (let y = 1; y < canvas.height - 1; y += 3) {
+            const k = 4 * (y * canvas.width + x);
+            const rgb = `${data[k]},${data[k + 1]},${data[k + 2]}`;
+            column.add(rgb);
+            colours.add(rgb);
+          }
+          if (column.size > 1) rowsDiffer.add(String(x));
+        }
+        return {colours: colours.size, columnsThatChangeDownwards: rowsDiffer.size};
+      });
+    await w.page.waitForFunction(() => !!document.querySelector('[data-testid="context-attention"] canvas') && !!document.querySelector('[data-testid="context-fixed"] canvas'));
+    const left = await columns("context-fixed"), right = await columns("context-attention");
+    expect(right.colours).toBeGreaterThan(50);
+    expect(right.columnsThatChangeDownwards).toBeGreaterThan(20);
+    expect(left.columnsThatChangeDownwards).toBe(0);
   });
 
   it("the stepper walks one decoding step, with numbers at every part", async () => {
@@ -194,7 +216,7 @@ describe.skipIf(missing !== null || !present)("chapter 4: seq2seq and attention"
       expect(await modelStatusOf(w.page)).toBe("training");
       longTasks = await w.takeLongTasks();
       await waitForChange(w.page, "training-heatmap", flat); // redrawn while training
-      expect(await text(w.page, "training-heatmap")).toMatch(/After [1-9][\d,]* steps here/);
+      expect(await text(w.page, "training-heatmap")).toMatch(/α after [1-9][\d,]* steps here/);
     } finally {
       if ((await modelStatusOf(w.page)) === "training") {
         await press(w.page, "train-button"); // pause, even when a check above failed

@@ -76,6 +76,7 @@ export function createApi<C, Q, V>(model: LiveModel<C, Q, V>): WorkerApi<C, Q, V
       if (training) throw new Error("train: this model is already training");
       training = true;
       cancelled = false;
+      paused = false; // a pause sent while idle does not carry over into this run
       const start = now();
       const buffer = new ProgressBuffer();
       let done = 0;

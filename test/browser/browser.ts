@@ -121,3 +121,42 @@ export async function setInput(page: Page, selector: string, value: string | num
     value
   );
 }
+
+export interface MainThreadTask {
+  /** Wall-clock duration, ms. */
+  wall: number;
+  /** CPU time the renderer's main thread spent on it, ms. */
+  cpu: number;
+}
+
+/**
+ * Every task the page's main thread ran during the next `ms` milliseconds, from a Chromium trace.
+ * Tests fail on tasks that cost over 50 ms of main-thread CPU time: that is the work the page does
+ * on the thread a reader interacts with. Wall-clock durations (what the Long Tasks API reports)
+ * are kept for the log; on a machine shared with other work they also count time the thread
+ * waited for a core.
+ */
+export async function mainThreadTasks(page: Page, ms: number): Promise<MainThreadTask[]> {
+  const cdp = await page.context().newCDPSession(page);
+  type TraceEvent = {name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: {name?: string}};
+  const events: TraceEvent[] = [];
+  cdp.on("Tracing.dataCollected", (e) => events.push(...(e.value as TraceEvent[])));
+  const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
+  await cdp.send("Tracing.start", {categories: "devtools.timeline,disabled-by-default-devtools.timeline", transferMode: "ReportEvents"});
+  await page.waitForTimeout(ms);
+  await cdp.send("Tracing.end");
+  await complete;
+  await cdp.detach();
+  const main = new Set(events.filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
+  return events
+    .filter((e) => e.ph === "X" && e.name === "RunTask" && main.has(`${e.pid}:${e.tid}`))
+    .map((e) => ({wall: (e.dur ?? 0) / 1000, cpu: (e.tdur ?? 0) / 1000}));
+}
+
+/** The tasks over 50 ms of main-thread CPU (the ones a test fails on); logs the wall-clock picture too. */
+export function longMainThreadTasks(tasks: MainThreadTask[], what: string): MainThreadTask[] {
+  const maxCpu = Math.max(0, ...tasks.map((t) => t.cpu));
+  const maxWall = Math.max(0, ...tasks.map((t) => t.wall));
+  console.info(`${what}: ${tasks.length} main-thread tasks, max ${maxCpu.toFixed(1)} ms CPU, max ${maxWall.toFixed(1)} ms wall`);
+  return tasks.filter((t) => t.cpu > 50);
+}

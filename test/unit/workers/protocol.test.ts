@@ -173,3 +173,15 @@ describe("worker protocol after a reset", () => {
     client.terminate();
   });
 });
+
+describe("pause while idle", () => {
+  it("does not leave the next run paused", async () => {
+    const model = new Countdown();
+    const client = new LiveClient<Config, number, number>(() => fakeWorker(model));
+    await client.reset({start: 0});
+    await client.pause();
+    const summary = await client.train(20);
+    expect(summary).toMatchObject({end: "finished", step: 20});
+    client.terminate();
+  }, 5000);
+});

@@ -140,7 +140,7 @@ export async function mainThreadTasks(page: Page, ms: number): Promise<MainThrea
   const cdp = await page.context().newCDPSession(page);
   type TraceEvent = {name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: {name?: string}};
   const events: TraceEvent[] = [];
-  cdp.on("Tracing.dataCollected", (e) => events.push(...(e.value as TraceEvent[])));
+  cdp.on("Tracing.dataCollected", (e) => events.push(...(e.value as unknown as TraceEvent[])));
   const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
   await cdp.send("Tracing.start", {categories: "devtools.timeline,disabled-by-default-devtools.timeline", transferMode: "ReportEvents"});
   await page.waitForTimeout(ms);

@@ -122,8 +122,16 @@ export function charStrip(chars: readonly string[], options: CharStripOptions = 
   });
 
   root.update = (next, patch) => {
-    text = next;
+    const sameText = next.length === text.length && next.every((ch, i) => ch === text[i]);
+    const previous = opts;
     if (patch) opts = {...opts, ...patch};
+    text = next;
+    // The same characters with no tint to change: move the outline only, keep the spans.
+    if (sameText && spans.length === text.length && !opts.values && !previous.values) {
+      if (previous.selected != null) spans[previous.selected]?.classList.remove("rt-chosen");
+      if (opts.selected != null) spans[opts.selected]?.classList.add("rt-chosen");
+      return;
+    }
     draw();
   };
   draw();

@@ -1,0 +1,244 @@
+/**
+ * Chapter 3 (LSTM gates), driven as a reader would: the page loads clean; both character models
+ * train from one button with the loss curves growing and the main thread free; every gate heatmap
+ * draws; pointing at a character shows that step's gate vectors; the stepper walks its five stages
+ * with numbers while the cell diagram follows; the unit select and the step slider move their views;
+ * the forget-bias slider moves the gradient chart; the adding problem trains; and awkward texts
+ * give a result or a message, never an error cell.
+ *
+ * Main-thread work is measured from a Chromium trace as each task's CPU time on the page's main
+ * thread (the Long Tasks API reports wall time, which on a shared, overloaded machine is mostly
+ * time spent waiting for a core). Both are printed; the CPU time is asserted.
+ */
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import type {Browser, Page} from "playwright-core";
+import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
+import {serveDist, type SiteServer} from "./server.js";
+import {builtPages, distDir} from "./site.js";
+import {fingerprint, modelStatusOf, waitForChange} from "./views.js";
+
+const missing = browserMissing();
+const present = builtPages().includes("/lstm");
+const GATES = ["f", "i", "cTilde", "o", "c", "h"];
+
+/** Main-thread tasks during `ms` of the page's life: wall and CPU (thread) time, in ms. */
+async function mainThreadTasks(page: Page, ms: number): Promise<{wall: number; cpu: number}[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: {name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: {name?: string}}[] = [];
+  cdp.on("Tracing.dataCollected", (e) => events.push(...(e.value as unknown as typeof events)));
+  const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
+  await cdp.send("Tracing.start", {categories: "devtools.timeline,disabled-by-default-devtools.timeline", transferMode: "ReportEvents"});
+  await page.waitForTimeout(ms);
+  await cdp.send("Tracing.end");
+  await complete;
+  await cdp.detach();
+  const main = new Set(events.filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
+  return events.filter((e) => e.ph === "X" && e.name === "RunTask" && main.has(`${e.pid}:${e.tid}`)).map((e) => ({wall: (e.dur ?? 0) / 1000, cpu: (e.tdur ?? 0) / 1000}));
+}
+
+const text = (page: Page, testid: string) => page.$eval(`[data-testid="${testid}"]`, (el) => el.textContent ?? "");
+
+/** What the reader sees in the gate views: no error cell, no NaN in the vectors, no grey "not finite" notes. */
+async function gateViewsClean(page: Page): Promise<void> {
+  expect(await errorCells(page)).toEqual([]);
+  expect(await text(page, "gate-vectors")).not.toMatch(/NaN/);
+  for (const g of GATES) {
+    const warn = await page.$eval(`[data-testid="heatmap-${g}"] .rt-note.rt-warn`, (el) => ((el as HTMLElement).hidden ? "" : el.textContent ?? ""));
+    expect(warn, `heatmap ${g}`).toBe("");
+  }
+}
+
+describe.skipIf(missing !== null || !present)("chapter 3: LSTM gates", () => {
+  let browser: Browser;
+  let site: SiteServer;
+  let w: WatchedPage;
+  beforeAll(async () => {
+    site = await serveDist(distDir);
+    browser = await launch();
+    w = await openWatched(browser, site.origin);
+    await visit(w, site.origin + "/lstm");
+    await w.page.waitForFunction(() => ["model-status", "rnn-status", "adding-status"].every((id) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute("data-status") === "ready"), undefined, {timeout: 60_000});
+    // the gates of the default text have arrived when the strip has its characters
+    await w.page.waitForFunction(() => (document.querySelectorAll('[data-testid="gate-strip"] .rt-ch').length ?? 0) > 10, undefined, {timeout: 60_000});
+  });
+  afterAll(async () => {
+    await w?.close();
+    await browser?.close();
+    await site?.close();
+  });
+
+  it("loads clean, with every figure in place", async () => {
+    expect(await errorCells(w.page)).toEqual([]);
+    for (const id of ["loss-chart", "gate-strip", "gate-vectors", "probe-table", "compare-chart", "lstm-stepper", "lstm-diagram", "adding-chart", "adding-result", "flow-fresh-chart", "flow-trained-chart"]) {
+      expect(await w.page.locator(`[data-testid="${id}"]`).count(), id).toBe(1);
+    }
+    expect(w.problems.pageErrors).toEqual([]);
+    expect(w.problems.consoleErrors).toEqual([]);
+    expect(w.problems.failedRequests).toEqual([]);
+    expect(w.problems.offsiteRequests).toEqual([]);
+  });
+
+  it("draws every gate heatmap: units × characters, on a canvas, with nothing missing", async () => {
+    const chars = await w.page.$$eval('[data-testid="gate-strip"] .rt-ch', (els) => els.length);
+    expect(chars).toBe(86);
+    for (const g of GATES) {
+      const size = await w.page.$eval(`[data-testid="heatmap-${g}"] canvas`, (c) => {
+        const canvas = c as HTMLCanvasElement;
+        const data = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data;
+        const colours = new Set<number>();
+        for (let k = 0; k < data.length; k += 4 * 97) colours.add((data[k] << 16) | (data[k + 1] << 8) | data[k + 2]);
+        return {w: canvas.width, h: canvas.height, colours: colours.size};
+      });
+      expect(size.w, g).toBeGreaterThan(100);
+      expect(size.colours, `${g} has more than one colour`).toBeGreaterThan(3);
+    }
+    await gateViewsClean(w.page);
+  });
+
+  it("pointing at a character shows all four gate vectors at that step", async () => {
+    const before = await fingerprint(w.page, "gate-vectors");
+    await w.page.locator('[data-testid="gate-strip"] .rt-ch').nth(20).hover();
+    const after = await waitForChange(w.page, "gate-vectors", before);
+    expect(after).toMatch(/Step t = 21, reading /);
+    for (const row of ["f(t)", "i(t)", "c̃(t)", "o(t)"]) expect(after).toContain(row);
+    const cells = await w.page.$$eval('[data-testid="gate-vectors"] rect', (rs) => rs.length);
+    expect(cells).toBe(6 * 64);
+    await w.page.locator('[data-testid="gate-strip"] .rt-ch').nth(40).hover();
+    expect(await waitForChange(w.page, "gate-vectors", after)).toMatch(/Step t = 41/);
+  });
+
+  it("the stepper walks forget → input → candidate → cell → output with numbers, and the diagram follows", async () => {
+    const stepper = w.page.locator('[data-testid="lstm-stepper"]');
+    let s = await fingerprint(w.page, "lstm-stepper");
+    let d = await fingerprint(w.page, "lstm-diagram");
+    expect(d).toMatch(/Step 1 of 5\. Forget/);
+    const words = ["Input gate", "Candidate", "Cell update", "Output"];
+    for (const word of words) {
+      await stepper.getByRole("button", {name: /next/i}).click();
+      s = await waitForChange(w.page, "lstm-stepper", s);
+      d = await waitForChange(w.page, "lstm-diagram", d);
+      expect(d).toContain(word);
+      expect(s).toMatch(/\d\.\d{2}/); // the panel shows the step's numbers
+    }
+    expect(s).toMatch(/Step 5 of 5/);
+    expect(s).toContain("64 entries"); // 64 units are summarised
+    expect(await stepper.getByRole("button", {name: /next/i}).isDisabled()).toBe(true);
+    // the highlighted part of the diagram is the output gate now
+    expect(await w.page.$eval('[data-testid="lstm-diagram"] [data-state="now"]', (g) => g.getAttribute("data-stage"))).toBe("output");
+  });
+
+  it("the time-step slider and a click on a character change the stepper's numbers", async () => {
+    const before = await fingerprint(w.page, "lstm-stepper");
+    await setInput(w.page, '[data-testid="step-slider"] input', 30);
+    const after = await waitForChange(w.page, "lstm-stepper", before);
+    expect(after).toContain("step t = 30");
+    await w.page.locator('[data-testid="gate-strip"] .rt-ch').nth(4).click();
+    expect(await waitForChange(w.page, "lstm-stepper", after)).toContain("step t = 5");
+  });
+
+  it("the unit select moves the comparison of the two texts", async () => {
+    const before = await fingerprint(w.page, "compare-chart");
+    await setInput(w.page, '[data-testid="unit-select"] select', 7);
+    const after = await waitForChange(w.page, "compare-chart", before);
+    expect(after).toContain("Unit 7 reading the first text");
+    expect(await text(w.page, "compare-note")).toMatch(/differ by/);
+  });
+
+  it("the forget-bias slider moves the gradient chart, and extreme values still draw", async () => {
+    let before = await fingerprint(w.page, "flow-fresh-chart");
+    expect(await text(w.page, "flow-fresh-note")).toMatch(/b_f = 1\./);
+    for (const b of [0, -2, 4]) {
+      await setInput(w.page, '[data-testid="forget-bias-slider"] input', b);
+      before = await waitForChange(w.page, "flow-fresh-chart", before);
+      await w.page.waitForFunction((v) => document.querySelector('[data-testid="flow-fresh-note"]')?.textContent?.includes(`b_f = ${v}.`), b === -2 ? "−2" : String(b));
+      expect(before).not.toMatch(/NaN/);
+      expect(await w.page.$$eval('[data-testid="flow-fresh-chart"] path[stroke^="#"]', (ps) => ps.filter((p) => (p.getAttribute("d") ?? "").length > 20).length)).toBe(3);
+    }
+    expect(await text(w.page, "flow-fresh-note")).toMatch(/At distance 30: LSTM cell \d/);
+    expect(await errorCells(w.page)).toEqual([]);
+  });
+
+  it("trains both character models from one button: loss curves grow, status training, main thread free", async () => {
+    const before = await fingerprint(w.page, "loss-chart");
+    await w.page.locator('[data-testid="train-button"]').click();
+    await waitForChange(w.page, "loss-chart", before, 30_000);
+    await w.page.waitForFunction(() => document.querySelector('[data-testid="loss-chart"] .rt-legend-items')?.textContent?.match(/RNN.*\d.*LSTM.*\d/s) !== null, undefined, {timeout: 60_000});
+    expect(await modelStatusOf(w.page)).toBe("training");
+    expect(await modelStatusOf(w.page, "rnn-status")).toBe("training");
+    await w.takeLongTasks();
+    const tasks = await mainThreadTasks(w.page, 3000);
+    const wall = await w.takeLongTasks();
+    console.log(`main thread during 3 s of training: ${tasks.length} tasks, max CPU ${Math.max(0, ...tasks.map((t) => t.cpu)).toFixed(1)} ms, max wall ${Math.max(0, ...tasks.map((t) => t.wall)).toFixed(1)} ms; Long Tasks API (wall) saw ${JSON.stringify(wall.map(Math.round))}`);
+    expect(tasks.length).toBeGreaterThan(10);
+    expect(tasks.filter((t) => t.cpu > 50)).toEqual([]);
+    // the curve keeps growing, and the gate views keep refreshing without errors
+    const mid = await fingerprint(w.page, "loss-chart");
+    await waitForChange(w.page, "loss-chart", mid, 30_000);
+    await waitForChange(w.page, "gate-vectors", await fingerprint(w.page, "gate-vectors"), 30_000);
+    await gateViewsClean(w.page);
+    await w.page.locator('[data-testid="train-button"]').click(); // pause
+    await w.page.waitForFunction(() => document.querySelector('[data-testid="model-status"]')?.getAttribute("data-status") === "paused");
+  });
+
+  it("the adding problem trains: its chart grows and the test errors are reported", async () => {
+    const before = await fingerprint(w.page, "adding-chart");
+    const result = await text(w.page, "adding-result");
+    expect(result).toMatch(/Before training/);
+    await w.page.locator('[data-testid="adding-train-button"]').click();
+    await waitForChange(w.page, "adding-chart", before, 30_000);
+    expect(await modelStatusOf(w.page, "adding-status")).toBe("training");
+    await w.page.waitForFunction(() => /After \d+ steps, test error/.test(document.querySelector('[data-testid="adding-result"]')?.textContent ?? ""), undefined, {timeout: 60_000});
+    expect(await text(w.page, "adding-result")).toMatch(/LSTM \d.*RNN \d/s);
+    expect(await text(w.page, "flow-trained-note")).toMatch(/After \d+ training steps/);
+    await w.page.locator('[data-testid="adding-train-button"]').click(); // pause
+    await w.page.waitForFunction(() => document.querySelector('[data-testid="adding-status"]')?.getAttribute("data-status") === "paused");
+  });
+
+  const cases: [string, string, RegExp][] = [
+    ["one character", "a", /one step/],
+    ["20 000 characters", "The lamp was lit. ".repeat(1112).slice(0, 20_000), /20,000 characters; the figures read the first 160/],
+    ["emoji", "The 🐟 swam 🌊 home.", /not occur in the training text/],
+    ["right-to-left script", "שלום עולם, مرحبا بالعالم", /not occur in the training text/]
+  ];
+
+  it.each(cases)("a text of %s gives a result and a message", async (_, input, message) => {
+    const before = await fingerprint(w.page, "gate-strip");
+    await setInput(w.page, '[data-testid="read-input"] textarea', input);
+    await waitForChange(w.page, "gate-strip", before, 30_000);
+    await w.page.waitForFunction((source) => new RegExp(source).test(document.querySelector('[data-testid="read-note"]')?.textContent ?? ""), message.source, {timeout: 30_000});
+    const shown = await w.page.$$eval('[data-testid="gate-strip"] .rt-ch', (els) => els.length);
+    expect(shown).toBe(Math.min(160, Array.from(input).length));
+    await gateViewsClean(w.page);
+    expect(await text(w.page, "lstm-stepper")).not.toMatch(/could not be computed|NaN/);
+  });
+
+  it("an empty text gives a message and keeps the last result", async () => {
+    const shown = await w.page.$$eval('[data-testid="gate-strip"] .rt-ch', (els) => els.length);
+    await setInput(w.page, '[data-testid="read-input"] textarea', "");
+    await w.page.waitForFunction(() => /at least one character/.test(document.querySelector('[data-testid="read-input"] .rt-message')?.textContent ?? ""));
+    await w.page.waitForTimeout(500);
+    expect(await w.page.$$eval('[data-testid="gate-strip"] .rt-ch', (els) => els.length)).toBe(shown);
+    expect(await errorCells(w.page)).toEqual([]);
+  });
+
+  it("the comparison takes empty, emoji and right-to-left texts without an error", async () => {
+    await setInput(w.page, '[data-testid="compare-b"] input', "");
+    await w.page.waitForFunction(() => /at least one character/.test(document.querySelector('[data-testid="compare-b"] .rt-message')?.textContent ?? ""));
+    for (const t of ["🙂🙂 hi", "مرحبا", "x"]) {
+      const before = await fingerprint(w.page, "compare-chart");
+      await setInput(w.page, '[data-testid="compare-b"] input', t);
+      await waitForChange(w.page, "compare-chart", before, 30_000);
+      expect(await text(w.page, "compare-chart")).not.toMatch(/NaN/);
+    }
+    expect(await errorCells(w.page)).toEqual([]);
+  });
+
+  it("nothing broke along the way", async () => {
+    expect(await errorCells(w.page)).toEqual([]);
+    expect(w.problems.pageErrors).toEqual([]);
+    expect(w.problems.consoleErrors).toEqual([]);
+    expect(w.problems.failedRequests).toEqual([]);
+    expect(w.problems.offsiteRequests).toEqual([]);
+    for (const id of ["model-status", "rnn-status", "adding-status"]) expect(["ready", "paused"]).toContain(await modelStatusOf(w.page, id));
+  });
+});

@@ -36,9 +36,12 @@ export interface LogChartOptions {
   logY?: boolean;
   xFormat?: (v: number) => string;
   yFormat?: (v: number) => string;
-  references?: {y: number; label: string}[];
-  /** Marks x on the chart and rings the point of `series` there. */
-  marker?: {x: number; series?: string} | null;
+  /** Where the y ticks go (default: powers of ten on a log y, round numbers otherwise). */
+  yTickValues?: number[];
+  /** Dashed horizontal lines, labelled above the line (or below it). */
+  references?: {y: number; label: string; below?: boolean}[];
+  /** Marks x on the chart, rings the point of `series` there (or the point (x, y)), and labels it. */
+  marker?: {x: number; y?: number; series?: string; label?: string} | null;
   ariaLabel?: string;
   testid?: string;
 }
@@ -91,14 +94,15 @@ export function logChart(initial: readonly LogChartSeries[], options: LogChartOp
     const ys = [...clean.flatMap((c) => c.pts.map((p) => p[1])), ...references.filter((r) => ok(r.y)).map((r) => r.y)];
     const yDomain: [number, number] = opts.yDomain ?? (logY ? [d3.min(ys) ?? 1, d3.max(ys) ?? 10] : [0, Math.max(1e-9, (d3.max(ys) ?? 1) * 1.08)]);
     const x = d3.scaleLog().base(xBase).domain(opts.xDomain).range([0, plotW]);
-    const y = (logY ? d3.scaleLog().domain(yDomain).nice() : d3.scaleLinear().domain(yDomain).nice()).range([plotH, 0]);
+    const y = logY ? d3.scaleLog().domain(yDomain).range([plotH, 0]) : d3.scaleLinear().domain(yDomain).range([plotH, 0]);
+    if (!opts.yDomain) y.nice();
     svg.setAttribute("width", String(width));
     svg.setAttribute("height", String(height));
     svg.replaceChildren();
     const g = d3.select(svg).append("g").attr("transform", `translate(${margin.left},${margin.top})`);
     const xTicks = x.ticks().filter((v) => (xBase === 2 ? Number.isInteger(Math.log2(v)) : Number.isInteger(Math.log10(v))));
     const everyX = Math.max(1, Math.ceil(xTicks.length / Math.max(2, Math.floor(plotW / 48))));
-    const yTicks = logY ? y.ticks().filter((v) => Number.isInteger(Math.round(Math.log10(v) * 1e6) / 1e6)) : y.ticks(Math.max(2, Math.floor(plotH / 45)));
+    const yTicks = opts.yTickValues?.filter((v) => v >= y.domain()[0] && v <= y.domain()[1]) ?? (logY ? y.ticks().filter((v) => Number.isInteger(Math.round(Math.log10(v) * 1e6) / 1e6)) : y.ticks(Math.max(2, Math.floor(plotH / 45))));
     const everyY = Math.max(1, Math.ceil(yTicks.length / Math.max(2, Math.floor(plotH / 30))));
     const shownY = yTicks.filter((_, i) => i % everyY === 0);
     g.append("g").attr("class", "rt-grid").call(d3.axisLeft(y).tickValues(shownY).tickSize(-plotW).tickFormat(() => "")).call((s) => s.select(".domain").remove());
@@ -108,7 +112,7 @@ export function logChart(initial: readonly LogChartSeries[], options: LogChartOp
     ya.append("text").attr("transform", `translate(${-margin.left + 12},${plotH / 2}) rotate(-90)`).attr("text-anchor", "middle").attr("font-size", 12).text(yLabel);
     for (const r of references.filter((r) => ok(r.y) && r.y >= y.domain()[0] && r.y <= y.domain()[1])) {
       g.append("line").attr("x1", 0).attr("x2", plotW).attr("y1", y(r.y)).attr("y2", y(r.y)).attr("stroke", "currentColor").attr("stroke-opacity", 0.55).attr("stroke-dasharray", "2 3");
-      g.append("text").attr("x", 4).attr("y", y(r.y) - 4).attr("font-size", 11).text(r.label);
+      g.append("text").attr("x", 4).attr("y", y(r.y) + (r.below ? 12 : -4)).attr("font-size", 11).text(r.label);
     }
     const styles = clean.map(({s}, i) => ({color: s.color ?? d3.schemeTableau10[i % 10], dash: s.dash ?? "", symbol: SYMBOLS[s.symbol ?? (["circle", "square", "triangle"] as const)[i % 3]]}));
     const line = d3.line<readonly [number, number]>().x((p) => x(p[0])).y((p) => y(Math.max(y.domain()[0], Math.min(y.domain()[1], p[1]))));
@@ -119,11 +123,15 @@ export function logChart(initial: readonly LogChartSeries[], options: LogChartOp
       g.append("g").selectAll("path").data(pts.filter(inside)).join("path").attr("transform", (p) => `translate(${x(p[0])},${y(p[1])})`).attr("d", d3.symbol(st.symbol, 36)()).attr("fill", st.color);
     });
     const m = opts.marker;
-    if (m && m.x > 0) {
+    if (m && m.x >= opts.xDomain[0] && m.x <= opts.xDomain[1]) {
       g.append("line").attr("x1", x(m.x)).attr("x2", x(m.x)).attr("y1", 0).attr("y2", plotH).attr("stroke", "currentColor").attr("stroke-opacity", 0.7).attr("stroke-width", 1.5).attr("stroke-dasharray", "5 3");
       const k = clean.findIndex(({s}) => s.key === m.series);
-      const p = k >= 0 ? clean[k].pts.find((q) => q[0] === m.x) : undefined;
+      const p = m.y !== undefined && ok(m.y) ? ([m.x, m.y] as const) : k >= 0 ? clean[k].pts.find((q) => q[0] === m.x) : undefined;
       if (p && inside(p)) g.append("circle").attr("cx", x(p[0])).attr("cy", y(p[1])).attr("r", 7.5).attr("fill", "none").attr("stroke", "currentColor").attr("stroke-width", 2.5);
+      if (m.label) {
+        const right = x(m.x) < plotW * 0.6;
+        g.append("text").attr("x", x(m.x) + (right ? 6 : -6)).attr("y", 12).attr("text-anchor", right ? "start" : "end").attr("font-size", 11).attr("font-weight", 600).text(m.label);
+      }
     }
     legend.replaceChildren(
       ...clean.map(({s}, i) => {

@@ -1,8 +1,10 @@
 /**
  * Small multiples of heatmaps (e.g. one per attention head, or one per tensor of a block), each
  * with its own title and labels, wrapped to the width. `update(items)` repaints every heatmap in
- * place when the items have the same keys as before (a new input, a training step), and builds the
- * grid afresh when they do not (another block, another number of heads).
+ * place when the items have the same keys as before (a new input, a training step), one heatmap per
+ * animation frame so that no single task on the main thread paints them all, and builds the grid
+ * afresh when the keys differ (another block, another number of heads). A newer update cancels the
+ * repaints an older one has not done yet.
  */
 import type {HeatmapElement, HeatmapOptions} from "./heatmap.js";
 import {heatmap} from "./heatmap.js";
@@ -45,6 +47,8 @@ export function heatmapGrid(items: readonly GridItem[], {itemWidth, shared = {},
   root.append(styleTag(CSS), none, box);
   let keys = "";
   let maps: HeatmapElement[] = [];
+  let generation = 0;
+  const nextFrame = (f: () => void) => (typeof requestAnimationFrame === "function" ? requestAnimationFrame(() => f()) : setTimeout(f, 16));
 
   const optionsOf = (it: GridItem): HeatmapOptions => ({
     ...shared,
@@ -57,6 +61,7 @@ export function heatmapGrid(items: readonly GridItem[], {itemWidth, shared = {},
   });
 
   root.update = (next) => {
+    const mine = ++generation;
     const nextKeys = JSON.stringify(next.map((it) => it.key));
     none.hidden = next.length > 0;
     if (nextKeys !== keys) {
@@ -65,10 +70,12 @@ export function heatmapGrid(items: readonly GridItem[], {itemWidth, shared = {},
       box.replaceChildren(...maps);
       return;
     }
-    next.forEach((it, i) => {
-      const {rows, cols, data} = it.matrix;
-      maps[i].update({rows, cols, data: data instanceof Float32Array || data instanceof Float64Array ? data : Float32Array.from(data)}, optionsOf(it));
-    });
+    const paint = (i: number) => {
+      if (mine !== generation || i >= next.length) return;
+      maps[i].update(next[i].matrix, optionsOf(next[i]));
+      nextFrame(() => paint(i + 1));
+    };
+    paint(0);
   };
   root.update(items);
   return root;

@@ -43,7 +43,10 @@ export interface Problems {
 export interface WatchedPage {
   page: Page;
   problems: Problems;
-  /** Main-thread tasks over 50 ms seen since the last call (Long Tasks API), in ms. */
+  /**
+   * The main-thread CPU time (ms) of every task the page ran since the last call, from a Chromium
+   * trace (the first call starts the trace and returns []). Tests fail on entries over 50 ms.
+   */
   takeLongTasks(): Promise<number[]>;
   close(): Promise<void>;
 }
@@ -53,6 +56,7 @@ export async function openWatched(browser: Browser, origin: string, {width = 120
   const context = await browser.newContext({viewport: {width, height}});
   const page = await context.newPage();
   const problems: Problems = {consoleErrors: [], pageErrors: [], failedRequests: [], offsiteRequests: []};
+  let tracer: Tracer | null = null;
   await context.route("**/*", (route) => {
     const url = route.request().url();
     if (url.startsWith(origin) || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
@@ -69,29 +73,19 @@ export async function openWatched(browser: Browser, origin: string, {width = 120
   page.on("response", (r) => {
     if (r.status() >= 400) problems.failedRequests.push(`${r.url()} (HTTP ${r.status()})`);
   });
-  await page.addInitScript(() => {
-    const w = window as unknown as {__longTasks: number[]};
-    w.__longTasks = [];
-    try {
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-      }).observe({type: "longtask", buffered: false});
-    } catch {
-      // no Long Tasks API: the list stays empty and the test that needs it says so
-    }
-  });
   return {
     page,
     problems,
     async takeLongTasks() {
-      return page.evaluate(() => {
-        const w = window as unknown as {__longTasks: number[]};
-        const out = w.__longTasks;
-        w.__longTasks = [];
-        return out;
-      });
+      const tasks = tracer ? await tracer.stop() : [];
+      tracer = await startTrace(page);
+      if (tasks.length) longMainThreadTasks(tasks, page.url());
+      return tasks.map((t) => t.cpu);
     },
-    close: () => context.close()
+    async close() {
+      await tracer?.stop().catch(() => []);
+      await context.close();
+    }
   };
 }
 
@@ -137,20 +131,34 @@ export interface MainThreadTask {
  * waited for a core.
  */
 export async function mainThreadTasks(page: Page, ms: number): Promise<MainThreadTask[]> {
+  const tracer = await startTrace(page);
+  await page.waitForTimeout(ms);
+  return tracer.stop();
+}
+
+interface Tracer {
+  stop(): Promise<MainThreadTask[]>;
+}
+
+/** Starts a trace of the page's renderer; stop() ends it and returns the main thread's tasks. */
+async function startTrace(page: Page): Promise<Tracer> {
   const cdp = await page.context().newCDPSession(page);
   type TraceEvent = {name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: {name?: string}};
   const events: TraceEvent[] = [];
   cdp.on("Tracing.dataCollected", (e) => events.push(...(e.value as unknown as TraceEvent[])));
   const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
   await cdp.send("Tracing.start", {categories: "devtools.timeline,disabled-by-default-devtools.timeline", transferMode: "ReportEvents"});
-  await page.waitForTimeout(ms);
-  await cdp.send("Tracing.end");
-  await complete;
-  await cdp.detach();
-  const main = new Set(events.filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
-  return events
-    .filter((e) => e.ph === "X" && e.name === "RunTask" && main.has(`${e.pid}:${e.tid}`))
-    .map((e) => ({wall: (e.dur ?? 0) / 1000, cpu: (e.tdur ?? 0) / 1000}));
+  return {
+    async stop() {
+      await cdp.send("Tracing.end");
+      await complete;
+      await cdp.detach();
+      const main = new Set(events.filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
+      return events
+        .filter((e) => e.ph === "X" && e.name === "RunTask" && main.has(`${e.pid}:${e.tid}`))
+        .map((e) => ({wall: (e.dur ?? 0) / 1000, cpu: (e.tdur ?? 0) / 1000}));
+    }
+  };
 }
 
 /** The tasks over 50 ms of main-thread CPU (the ones a test fails on); logs the wall-clock picture too. */

@@ -12,7 +12,7 @@
  */
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {Browser, Page} from "playwright-core";
-import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
+import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage, mainThreadTasks} from "./browser.js";
 import {serveDist, type SiteServer} from "./server.js";
 import {builtPages, distDir} from "./site.js";
 import {fingerprint, modelStatusOf, waitForChange} from "./views.js";
@@ -22,20 +22,6 @@ const present = builtPages().includes("/lstm");
 const GATES = ["f", "i", "cTilde", "o", "c", "h"];
 
 /** Main-thread tasks during `ms` of the page's life: wall and CPU (thread) time, in ms. */
-async function mainThreadTasks(page: Page, ms: number): Promise<{wall: number; cpu: number}[]> {
-  const cdp = await page.context().newCDPSession(page);
-  const events: {name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: {name?: string}}[] = [];
-  cdp.on("Tracing.dataCollected", (e) => events.push(...(e.value as unknown as typeof events)));
-  const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
-  await cdp.send("Tracing.start", {categories: "devtools.timeline,disabled-by-default-devtools.timeline", transferMode: "ReportEvents"});
-  await page.waitForTimeout(ms);
-  await cdp.send("Tracing.end");
-  await complete;
-  await cdp.detach();
-  const main = new Set(events.filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
-  return events.filter((e) => e.ph === "X" && e.name === "RunTask" && main.has(`${e.pid}:${e.tid}`)).map((e) => ({wall: (e.dur ?? 0) / 1000, cpu: (e.tdur ?? 0) / 1000}));
-}
-
 const text = (page: Page, testid: string) => page.$eval(`[data-testid="${testid}"]`, (el) => el.textContent ?? "");
 
 /** What the reader sees in the gate views: no error cell, no NaN in the vectors, no grey "not finite" notes. */

@@ -3,7 +3,7 @@ import {defineConfig} from "vitest/config";
 export default defineConfig({
   test: {
     projects: [
-      {test: {name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node", testTimeout: 60_000}},
+      {test: {name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node", testTimeout: 120_000, hookTimeout: 180_000}},
       {
         test: {
           name: "browser",

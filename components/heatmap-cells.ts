@@ -26,6 +26,18 @@ function inkOn(background: string): string {
 
 export function drawSvgCells(g: SVGGElement, m: MatrixLike, scale: ColorScale, layout: Layout, hatchId: string, format: ((v: number) => string) | null): void {
   const {cellW, cellH} = layout;
+  // The same cells as last time and no printed values (e.g. a live model's next step): recolour the
+  // rectangles in place instead of making them again.
+  const shape = `${m.rows}×${m.cols}@${cellW},${cellH}`;
+  if (!format && g.dataset.cells === shape) {
+    const rects = g.children;
+    for (let k = 0; k < m.rows * m.cols; k++) {
+      const t = scale.normalize(m.data[k]);
+      rects[k].setAttribute("fill", Number.isNaN(t) ? `url(#${hatchId})` : scale.interpolate(t));
+    }
+    return;
+  }
+  g.dataset.cells = format ? "" : shape;
   const cells: Element[] = [];
   const labels: Element[] = [];
   const fontSize = Math.min(12, cellH * 0.45, cellW / 4.2);

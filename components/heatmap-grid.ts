@@ -1,10 +1,11 @@
 /**
  * Small multiples of heatmaps (e.g. one per attention head, or one per tensor of a block), each
- * with its own title and labels, wrapped to the width. `update(items)` repaints every heatmap in
- * place when the items have the same keys as before (a new input, a training step), one heatmap per
- * animation frame so that no single task on the main thread paints them all, and builds the grid
- * afresh when the keys differ (another block, another number of heads). A newer update cancels the
- * repaints an older one has not done yet.
+ * with its own title and labels, wrapped to the width. `update(items)` builds the grid afresh when
+ * the keys differ from the last ones (another block, another number of heads). When they are the
+ * same (a new input, a training step) it repaints the heatmaps in place, one per task, so that no
+ * single task on the main thread paints them all; and while the grid is off screen it only keeps
+ * the items, and repaints when the grid comes into view. A newer update replaces the repaints an
+ * older one has not done yet.
  */
 import type {HeatmapElement, HeatmapOptions} from "./heatmap.js";
 import {heatmap} from "./heatmap.js";
@@ -36,7 +37,7 @@ export interface HeatmapGridElement extends HTMLElement {
 
 const CSS = `
 .rt-hgrid .rt-hgrid-items { display: flex; flex-wrap: wrap; gap: 0.4rem 1.4rem; align-items: flex-start; }
-.rt-hgrid .rt-hgrid-items > figure { margin: 0; }
+.rt-hgrid .rt-hgrid-items > figure { margin: 0; contain: layout style; }
 `;
 
 export function heatmapGrid(items: readonly GridItem[], {itemWidth, shared = {}, empty = "Nothing to show yet.", testid}: HeatmapGridOptions): HeatmapGridElement {
@@ -48,7 +49,14 @@ export function heatmapGrid(items: readonly GridItem[], {itemWidth, shared = {},
   let keys = "";
   let maps: HeatmapElement[] = [];
   let generation = 0;
-  const nextFrame = (f: () => void) => (typeof requestAnimationFrame === "function" ? requestAnimationFrame(() => f()) : setTimeout(f, 16));
+  let visible = true;
+  let pending: readonly GridItem[] | null = null;
+  if (typeof IntersectionObserver === "function") {
+    new IntersectionObserver((entries) => {
+      visible = entries.some((e) => e.isIntersecting);
+      if (visible && pending) root.update(pending);
+    }, {rootMargin: "200px"}).observe(root);
+  }
 
   const optionsOf = (it: GridItem): HeatmapOptions => ({
     ...shared,
@@ -66,14 +74,20 @@ export function heatmapGrid(items: readonly GridItem[], {itemWidth, shared = {},
     none.hidden = next.length > 0;
     if (nextKeys !== keys) {
       keys = nextKeys;
+      pending = null;
       maps = next.map((it) => heatmap(it.matrix, optionsOf(it)));
       box.replaceChildren(...maps);
       return;
     }
+    if (!visible) {
+      pending = next;
+      return;
+    }
+    pending = null;
     const paint = (i: number) => {
       if (mine !== generation || i >= next.length) return;
       maps[i].update(next[i].matrix, optionsOf(next[i]));
-      nextFrame(() => paint(i + 1));
+      setTimeout(() => paint(i + 1), 16);
     };
     paint(0);
   };

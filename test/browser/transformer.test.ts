@@ -52,6 +52,9 @@ async function readCell(page: Page, testid: string, row: number, col: number): P
   return page.$eval(`[data-testid="${testid}"] .rt-tooltip`, (el) => el.textContent ?? "");
 }
 
+/** Scrolls a figure into view (the attention grids repaint only what a reader can see). */
+const look = (page: Page, testid: string) => page.locator(`[data-testid="${testid}"]`).scrollIntoViewIfNeeded();
+
 const statusIs = (page: Page, status: string, timeout = 60_000) =>
   page.waitForFunction((s) => document.querySelector('[data-testid="model-status"]')?.getAttribute("data-status") === s, status, {timeout});
 
@@ -156,13 +159,16 @@ describe.skipIf(missing !== null || !present)("chapter 8: the Transformer", () =
   });
 
   it("a typed date updates the translation, every map and the tensors", async () => {
+    await look(w.page, "cross-maps");
     const maps = await fingerprint(w.page, "cross-maps");
     const tensors = await fingerprint(w.page, "block-tensors");
     await setInput(w.page, '[data-testid="source-input"] input', "3 May 1999");
     await waitForText(w.page, "translation-output", /“3 May 1999” → 1999-05-03 ✓ right/);
     await waitForChange(w.page, "cross-maps", maps);
+    await w.page.waitForFunction(() => /11 rows by 11 columns/.test(document.querySelector('[data-testid="cross-maps-cross-0-1"]')?.getAttribute("aria-label") ?? ""));
     expect(await heatmapShape(w.page, "cross-maps-cross-0-0")).toBe("11×11");
-    expect(await heatmapShape(w.page, "encoder-maps-enc-0-1")).toBe("11×11");
+    await look(w.page, "encoder-maps");
+    await w.page.waitForFunction(() => /11 rows by 11 columns/.test(document.querySelector('[data-testid="encoder-maps-enc-0-1"]')?.getAttribute("aria-label") ?? ""));
     await waitForChange(w.page, "block-tensors", tensors);
     await waitForText(w.page, "tensor-note", /for “3 May 1999”/);
     await setInput(w.page, '[data-testid="source-input"] input', "  29   february 2024 ");
@@ -171,6 +177,8 @@ describe.skipIf(missing !== null || !present)("chapter 8: the Transformer", () =
 
   it("a bad input gives a message, keeps the last maps, and never an error cell", async () => {
     await waitForText(w.page, "tensor-note", /29 February 2024/);
+    await look(w.page, "encoder-maps");
+    await w.page.waitForFunction(() => /17 rows by 17 columns/.test(document.querySelector('[data-testid="encoder-maps-enc-0-1"]')?.getAttribute("aria-label") ?? ""));
     const maps = await fingerprint(w.page, "encoder-maps");
     const cases: [string, RegExp][] = [
       ["31 June 2026", /^June 2026 has no day 31\./],
@@ -193,8 +201,10 @@ describe.skipIf(missing !== null || !present)("chapter 8: the Transformer", () =
   });
 
   it("trains live: the loss curve grows and the maps redraw, with no main-thread task over 50 ms", async () => {
-    const loss = await fingerprint(w.page, "loss-chart");
+    await look(w.page, "cross-maps");
+    await w.page.waitForTimeout(500);
     const maps = await fingerprint(w.page, "cross-maps");
+    const loss = await fingerprint(w.page, "loss-chart");
     await w.takeLongTasks();
     await press(w.page, "train-button");
     await waitForChange(w.page, "loss-chart", loss);
@@ -202,12 +212,15 @@ describe.skipIf(missing !== null || !present)("chapter 8: the Transformer", () =
     expect(await modelStatusOf(w.page)).toBe("training");
     const longTasks = await w.takeLongTasks();
     expect(longTasks.filter((ms) => ms > 50)).toEqual([]);
-    await waitForChange(w.page, "cross-maps", maps); // redrawn while training
+    // A reader who scrolls up sees the cross-attention redrawn while the model trains.
+    await look(w.page, "cross-maps");
+    await waitForChange(w.page, "cross-maps", maps);
     const grown = await fingerprint(w.page, "loss-chart");
-    await w.page.waitForTimeout(1500);
+    await w.page.waitForTimeout(2000);
     expect(await fingerprint(w.page, "loss-chart")).not.toBe(grown); // still growing
     expect(await text(w.page, "step-note")).toMatch(/read when the model is not training/);
-    expect(await w.takeLongTasks().then((ts) => ts.filter((ms) => ms > 50))).toEqual([]);
+    expect(await modelStatusOf(w.page)).toBe("training");
+    expect((await w.takeLongTasks()).filter((ms) => ms > 50)).toEqual([]);
     await press(w.page, "train-button"); // pause
     await statusIs(w.page, "paused");
     await waitForText(w.page, "step-note", /decoder layer 1: cross-attention, at position/);
@@ -244,7 +257,8 @@ describe.skipIf(missing !== null || !present)("chapter 8: the Transformer", () =
     await setInput(w.page, '[data-testid="task-select"] select', 1);
     await waitForText(w.page, "model-status", /checkpoint \(trained 2,000 steps/, 60_000);
     await waitForText(w.page, "translation-output", /“transformer” → \S+ (✓ right|✗ wrong)/);
-    expect(await heatmapShape(w.page, "cross-maps-cross-0-0")).toBe("12×12");
+    await look(w.page, "cross-maps");
+    await w.page.waitForFunction(() => /12 rows by 12 columns/.test(document.querySelector('[data-testid="cross-maps-cross-0-0"]')?.getAttribute("aria-label") ?? ""));
     await setInput(w.page, '[data-testid="source-input"] input', "abc1");
     await waitForText(w.page, "translation-message", /Only the letters a–z/);
     await setInput(w.page, '[data-testid="task-select"] select', 0);

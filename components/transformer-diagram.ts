@@ -20,6 +20,8 @@ export interface TransformerDiagramOptions {
   value?: BlockId;
   /** The output projection is the transposed target embedding (default true). */
   tied?: boolean;
+  /** How positions enter the embeddings (default sinusoidal). */
+  positions?: "sinusoidal" | "learned" | "none";
   width?: number;
   title?: string;
   testid?: string;
@@ -59,8 +61,8 @@ const CSS = `
 `;
 
 export function transformerDiagram(options: TransformerDiagramOptions): TransformerDiagramElement {
-  const {blocks, norm, tied = true, width = 460, title} = options;
-  const layout = diagramLayout(blocks, norm, {tied});
+  const {blocks, norm, tied = true, positions = "sinusoidal", width = 460, title} = options;
+  const layout = diagramLayout(blocks, norm, {tied, positions});
   const root = el("figure", "rt-view rt-tdiagram") as HTMLElement as TransformerDiagramElement;
   if (options.testid) root.dataset.testid = options.testid;
   const firstCross = layout.boxes.find((b) => b.kind === "cross")?.id;

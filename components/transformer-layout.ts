@@ -56,7 +56,11 @@ export interface DiagramLayout {
 export interface LayoutOptions {
   /** The target embedding is shared with the output projection (the page's model: yes). */
   tied?: boolean;
+  /** How positions enter (default sinusoidal, PE). */
+  positions?: "sinusoidal" | "learned" | "none";
 }
+
+const POSITION_TERM = {sinusoidal: " + PE(i)", learned: " + P[i]", none: ""} as const;
 
 export const VIEW_WIDTH = 460;
 const BOX_W = 172;
@@ -73,11 +77,11 @@ const SUM_R = 8;
 
 const ATTN = "MHA";
 
-function describe(kind: BlockKind, stack: "enc" | "dec", norm: NormPlacement, tied: boolean): {title: string; detail: string} {
+function describe(kind: BlockKind, stack: "enc" | "dec", norm: NormPlacement, tied: boolean, positions: keyof typeof POSITION_TERM): {title: string; detail: string} {
   const wrap = (f: string) => (norm === "pre" ? `x + ${f.replace("·", "LN(x)")}` : `LN(x + ${f.replace("·", "x")})`);
   switch (kind) {
     case "embed":
-      return {title: "Embedding + position", detail: "√d·E[token] + PE(i)"};
+      return {title: positions === "none" ? "Embedding (no position)" : "Embedding + position", detail: `√d·E[token]${POSITION_TERM[positions]}`};
     case "self":
       return stack === "enc"
         ? {title: "Self-attention", detail: wrap(`${ATTN}(·)`)}
@@ -108,7 +112,7 @@ interface Item {
 }
 
 /** One column's boxes, from the bottom up, ending with the column's height from its bottom edge. */
-function column(items: Item[], stack: "enc" | "dec", x: number, bottom: number, norm: NormPlacement, tied: boolean): {boxes: BlockBox[]; arrows: [number, number][][]; top: number} {
+function column(items: Item[], stack: "enc" | "dec", x: number, bottom: number, norm: NormPlacement, tied: boolean, positions: keyof typeof POSITION_TERM): {boxes: BlockBox[]; arrows: [number, number][][]; top: number} {
   const boxes: BlockBox[] = [];
   const arrows: [number, number][][] = [];
   const cx = x + BOX_W / 2;
@@ -120,7 +124,7 @@ function column(items: Item[], stack: "enc" | "dec", x: number, bottom: number, 
     const h = H[it.kind];
     const top = y - h;
     arrows.push([[cx, from], [cx, y]]);
-    const {title, detail} = describe(it.kind, stack, norm, tied);
+    const {title, detail} = describe(it.kind, stack, norm, tied, positions);
     const isSub = it.kind === "self" || it.kind === "cross" || it.kind === "ffn";
     let sum: BlockBox["sum"] = null;
     if (isSub) {
@@ -146,7 +150,7 @@ function column(items: Item[], stack: "enc" | "dec", x: number, bottom: number, 
  * The layout of a model whose blocks are `blocks` (in diagram order, as blockIds() lists them).
  * Blocks the drawing does not know are left out.
  */
-export function diagramLayout(blocks: readonly BlockId[], norm: NormPlacement, {tied = true}: LayoutOptions = {}): DiagramLayout {
+export function diagramLayout(blocks: readonly BlockId[], norm: NormPlacement, {tied = true, positions = "sinusoidal"}: LayoutOptions = {}): DiagramLayout {
   const items = (stack: "enc" | "dec") =>
     blocks
       .map((id) => ({id, ...blockKind(id)}))
@@ -155,8 +159,8 @@ export function diagramLayout(blocks: readonly BlockId[], norm: NormPlacement, {
   const dec = items("dec");
   // Heights, to put both columns on one baseline: sum the decoder's column first.
   const height0 = 4000;
-  const d = column(dec, "dec", X_DEC, height0 - MARGIN, norm, tied);
-  const e = column(enc, "enc", X_ENC, height0 - MARGIN, norm, tied);
+  const d = column(dec, "dec", X_DEC, height0 - MARGIN, norm, tied, positions);
+  const e = column(enc, "enc", X_ENC, height0 - MARGIN, norm, tied, positions);
   const outTop = d.top - GAP.plain - LABEL; // the output's label above the last box
   const top = Math.min(outTop, e.top - GAP.plain - LABEL) - MARGIN;
   const shift = -top;

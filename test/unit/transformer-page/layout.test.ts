@@ -41,6 +41,9 @@ describe("transformer diagram layout", () => {
     expect(pre.boxes.find((b) => b.id === "dec.0.cross")!.detail).toBe("x + MHA(LN(x), M)");
     expect(pre.boxes.find((b) => b.id === "dec.0.self")!.detail).toMatch(/causal/);
     expect(post.boxes.some((b) => b.kind === "norm")).toBe(false);
+    expect(pre.boxes.find((b) => b.id === "enc.embed")!.detail).toBe("√d·E[token] + PE(i)");
+    expect(diagramLayout(blockIds(1, "pre"), "pre", {positions: "none"}).boxes.find((b) => b.id === "dec.embed")!.detail).toBe("√d·E[token]");
+    expect(diagramLayout(blockIds(1, "pre"), "pre", {positions: "learned"}).boxes.find((b) => b.id === "enc.embed")!.detail).toBe("√d·E[token] + P[i]");
   });
 
   it("names blocks for the reader", () => {

@@ -198,6 +198,7 @@ describe.skipIf(missing !== null || !present)("chapter 8: the Transformer", () =
       expect(await errorCells(w.page)).toEqual([]);
     }
     expect(await fingerprint(w.page, "encoder-maps")).toBe(maps);
+    await waitForText(w.page, "step-note", /too long \(at most 40 characters\)/);
     await setInput(w.page, '[data-testid="source-input"] input', "27 November 2026");
     await waitForText(w.page, "translation-output", /“27 November 2026” → 2026-11-27 ✓ right/);
   });

@@ -49,8 +49,10 @@ export function tableFormatter(values: ArrayLike<number>, digits = 3): (x: numbe
 }
 
 /** An integer with thousands separators: 12345 → "12,345". */
+const grouped = new Intl.NumberFormat("en-US", {maximumFractionDigits: 0});
+
 export function formatCount(n: number): string {
-  return Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : formatNumber(n);
+  return Number.isFinite(n) ? grouped.format(Math.round(n)) : formatNumber(n);
 }
 
 /** A token made visible on an axis: space → "␣", newline → "↵", tab → "⇥", other controls → U+XXXX. */

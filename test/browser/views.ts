@@ -39,3 +39,15 @@ export async function press(page: Page, testid: string): Promise<void> {
   if ((await inner.count()) > 0) await inner.first().click();
   else await el.click();
 }
+
+/**
+ * Lets a run go on for up to `ms`, returning early if the widget leaves "training" (a fast
+ * machine may finish a short run sooner). Returns the status at the end, so a test can tell
+ * whether the window it measured held training throughout.
+ */
+export async function letTrain(page: Page, ms: number, testid = "model-status"): Promise<string | null> {
+  await page
+    .waitForFunction((id) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute("data-status") !== "training", testid, {timeout: ms})
+    .catch(() => undefined);
+  return modelStatusOf(page, testid);
+}

@@ -14,13 +14,12 @@ import type {Browser, Page} from "playwright-core";
 import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
 import {serveDist, type SiteServer} from "./server.js";
 import {builtPages, distDir} from "./site.js";
-import {fingerprint, modelStatusOf, waitForChange} from "./views.js";
+import {fingerprint, modelStatusOf, text, waitForChange} from "./views.js";
 
 const missing = browserMissing();
 const present = builtPages().includes("/lstm");
 const GATES = ["f", "i", "cTilde", "o", "c", "h"];
 
-const text = (page: Page, testid: string) => page.$eval(`[data-testid="${testid}"]`, (el) => el.textContent ?? "");
 
 /** What the reader sees in the gate views: no error cell, no NaN in the vectors, no grey "not finite" notes. */
 async function gateViewsClean(page: Page): Promise<void> {

@@ -10,23 +10,12 @@ import type {Browser, Page} from "playwright-core";
 import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
 import {serveDist, type SiteServer} from "./server.js";
 import {builtPages, distDir} from "./site.js";
-import {fingerprint, modelStatusOf, press, waitForChange} from "./views.js";
+import {fingerprint, modelStatusOf, press, text, waitForChange, waitForText} from "./views.js";
 
 const missing = browserMissing();
 const present = builtPages().includes("/multi-head");
 
-const text = (page: Page, testid: string) => page.$eval(`[data-testid="${testid}"]`, (el) => el.textContent ?? "");
 const mapCount = (page: Page) => page.$$eval('[data-testid="head-maps"] [data-testid^="head-map-"]', (els) => els.length);
-/** Waits until the figure's text matches. */
-async function waitForText(page: Page, testid: string, pattern: RegExp, timeout = 30_000): Promise<string> {
-  const start = Date.now();
-  for (;;) {
-    const t = await text(page, testid).catch(() => "");
-    if (pattern.test(t)) return t;
-    if (Date.now() - start > timeout) throw new Error(`${testid} never matched ${pattern}; it says: ${t.slice(0, 300)}`);
-    await page.waitForTimeout(150);
-  }
-}
 /** The two loss columns of the switch-off table: [[before all on, before off], [key all on, key off]]. */
 async function ablateLosses(page: Page): Promise<number[][]> {
   return page.$$eval('[data-testid="ablate-table"] tbody tr', (rows) =>

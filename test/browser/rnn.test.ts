@@ -10,23 +10,17 @@ import type {Browser, Page} from "playwright-core";
 import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
 import {serveDist, type SiteServer} from "./server.js";
 import {builtPages, distDir} from "./site.js";
-import {fingerprint, modelStatusOf, press, waitForChange} from "./views.js";
+import {fingerprint, modelStatusOf, pageNumber, press, text, waitForChange, waitForStatus} from "./views.js";
 
 const missing = browserMissing();
 const present = builtPages().includes("/rnn");
 
-const text = (page: Page, testid: string) => page.$eval(`[data-testid="${testid}"]`, (el) => el.textContent ?? "");
-const number = (s: string) => Number(s.replace(/\u2212/g, "-").replace(/,/g, ""));
 const count = (n: number) => Math.round(n).toLocaleString("en-US");
 
 /** The latest (smoothed) loss the chart's legend shows, or NaN before the first point. */
 async function latestLoss(page: Page): Promise<number> {
   const s = await page.$eval('[data-testid="loss-chart"] .rt-latest', (el) => el.textContent ?? "").catch(() => "");
-  return s ? number(s) : NaN;
-}
-
-async function waitForStatus(page: Page, status: string, timeout = 30_000): Promise<void> {
-  await page.waitForFunction((s) => document.querySelector('[data-testid="model-status"]')?.getAttribute("data-status") === s, status, {timeout});
+  return s ? pageNumber(s) : NaN;
 }
 
 /** Waits until a figure has not changed for `quietMs` (late progress after a pause has landed); returns it. */
@@ -110,14 +104,14 @@ describe.skipIf(missing !== null || !present)("chapter 1: recurrent networks", (
     await w.page.waitForTimeout(1200); // the throttled views catch up with the pause
     const rows = await w.page.$$eval('[data-testid="likelihood-panel"] tr', (trs) => trs.map((tr) => Array.from(tr.children, (c) => c.textContent ?? "")));
     const row = (label: RegExp) => rows.find((r) => label.test(r[0]))!;
-    const loss = number(row(/^training loss/)[1]);
+    const loss = pageNumber(row(/^training loss/)[1]);
     expect(loss).toBeGreaterThan(0);
-    expect(loss).toBeLessThan(number(row(/^training loss/)[2])); // below ln V
-    expect(number(row(/^its perplexity/)[1])).toBeCloseTo(Math.exp(loss), 1);
-    const mean = number(row(/^your text/)[1]);
-    expect(number(row(/^perplexity on your text/)[1])).toBeCloseTo(Math.exp(mean), 1);
+    expect(loss).toBeLessThan(pageNumber(row(/^training loss/)[2])); // below ln V
+    expect(pageNumber(row(/^its perplexity/)[1])).toBeCloseTo(Math.exp(loss), 1);
+    const mean = pageNumber(row(/^your text/)[1]);
+    expect(pageNumber(row(/^perplexity on your text/)[1])).toBeCloseTo(Math.exp(mean), 1);
     const n = Number(row(/^your text/)[0].match(/over its (\d+) predictions/)![1]);
-    expect(number(row(/^log-likelihood/)[1])).toBeCloseTo(-n * mean, 0);
+    expect(pageNumber(row(/^log-likelihood/)[1])).toBeCloseTo(-n * mean, 0);
     const panel = await text(w.page, "likelihood-panel");
     expect(panel).toMatch(/The model makes your text 10\d/);
     expect(panel).not.toMatch(/NaN/);

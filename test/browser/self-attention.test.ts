@@ -11,13 +11,11 @@ import type {Browser, Page} from "playwright-core";
 import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
 import {serveDist, type SiteServer} from "./server.js";
 import {builtPages, distDir} from "./site.js";
-import {fingerprint, letTrain, press, waitForChange} from "./views.js";
+import {fingerprint, letTrain, pageNumber, press, text, waitForChange} from "./views.js";
 
 const missing = browserMissing();
 const present = builtPages().includes("/self-attention");
 
-const text = (page: Page, testid: string) => page.$eval(`[data-testid="${testid}"]`, (e) => e.textContent ?? "");
-const num = (s: string) => Number(s.replace(/\u2212/g, "-"));
 
 async function typeSentence(page: Page, value: string): Promise<void> {
   await setInput(page, '[data-testid="sentence-input"] input', value);
@@ -44,7 +42,7 @@ describe.skipIf(missing !== null || !present)("chapter 6: self-attention and pos
   it("trains from the button: progress, curves, no main-thread task over 50 ms, and it learns", async () => {
     await w.page.waitForFunction(() => /after 0 steps/.test(document.querySelector('[data-testid="held-out"]')?.textContent ?? ""));
     const held0 = await text(w.page, "held-out");
-    expect(num(held0.match(/: ([\d.]+)% of pointers/)![1])).toBeLessThan(20);
+    expect(pageNumber(held0.match(/: ([\d.]+)% of pointers/)![1])).toBeLessThan(20);
     const before = await fingerprint(w.page, "loss-chart");
     const matrixBefore = await fingerprint(w.page, "attention-map");
     await w.takeLongTasks();
@@ -59,7 +57,7 @@ describe.skipIf(missing !== null || !present)("chapter 6: self-attention and pos
     await w.page.waitForFunction(() => document.querySelector('[data-testid="model-status"]')?.getAttribute("data-status") === "ready", undefined, {timeout: 110_000});
     await w.page.waitForFunction(() => /after 300 steps/.test(document.querySelector('[data-testid="held-out"]')?.textContent ?? ""), undefined, {timeout: 20_000});
     const held = await text(w.page, "held-out");
-    expect(num(held.match(/: ([\d.]+)% of pointers/)![1])).toBeGreaterThan(80);
+    expect(pageNumber(held.match(/: ([\d.]+)% of pointers/)![1])).toBeGreaterThan(80);
     expect(await w.page.$eval('[data-testid="train-button"]', (b) => b.textContent)).toMatch(/more steps/);
   }, 150_000);
 
@@ -97,11 +95,11 @@ describe.skipIf(missing !== null || !present)("chapter 6: self-attention and pos
     await w.page.waitForFunction(() => /hello|␣/.test(document.querySelector('[data-testid="shuffle-figure"]')?.textContent ?? "") && /h e l l o/.test(document.querySelector('[data-testid="shuffle-figure"]')?.textContent ?? ""));
     const none = await text(w.page, "shuffle-numbers-0");
     const [, diff0, moved0, n0] = none.match(/outputs: ([^ ]+) — .* Answers that moved along with their tokens: (\d+) of (\d+)/)!;
-    expect(num(diff0)).toBeLessThan(1e-5);
+    expect(pageNumber(diff0)).toBeLessThan(1e-5);
     expect(moved0).toBe(n0);
     expect(n0).toBe("12");
     const withPos = await text(w.page, "shuffle-numbers-1");
-    expect(num(withPos.match(/outputs: ([^ ]+) —/)![1])).toBeGreaterThan(1e-2);
+    expect(pageNumber(withPos.match(/outputs: ([^ ]+) —/)![1])).toBeGreaterThan(1e-2);
     const before = await fingerprint(w.page, "shuffle-figure");
     await press(w.page, "shuffle-button");
     await waitForChange(w.page, "shuffle-figure", before);

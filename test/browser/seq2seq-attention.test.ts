@@ -10,40 +10,17 @@ import type {Browser, Page} from "playwright-core";
 import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
 import {serveDist, type SiteServer} from "./server.js";
 import {builtPages, distDir} from "./site.js";
-import {fingerprint, modelStatusOf, press, waitForChange} from "./views.js";
+import {cellColours, fingerprint, heatmapShape, modelStatusOf, moveCursor, press, text, waitForChange, waitForText} from "./views.js";
 
 const missing = browserMissing();
 const present = builtPages().includes("/seq2seq-attention");
 
-const text = (page: Page, testid: string) => page.$eval(`[data-testid="${testid}"]`, (el) => el.textContent ?? "");
 
-/** Waits until the element's text matches `pattern`; returns the text. */
-async function waitForText(page: Page, testid: string, pattern: RegExp, timeout = 20_000): Promise<string> {
-  const start = Date.now();
-  for (;;) {
-    const now = await text(page, testid).catch(() => "");
-    if (pattern.test(now)) return now;
-    if (Date.now() - start > timeout) throw new Error(`${testid} never matched ${pattern}; it reads: ${now.slice(0, 300)}`);
-    await page.waitForTimeout(100);
-  }
-}
 
-/** The heatmap's size as its description states it ("… 11 rows by 17 columns …"). */
-const heatmapShape = (page: Page, testid: string) =>
-  page.$eval(`[data-testid="${testid}"]`, (el) => /(\d+) rows by (\d+) columns/.exec(el.getAttribute("aria-label") ?? "")?.slice(1).join("×") ?? "");
-
-/** Distinct fill colours of a heatmap's cells (one colour means a blank or flat matrix). */
-const cellColours = (page: Page, testid: string) =>
-  page.$eval(`[data-testid="${testid}"]`, (el) => new Set(Array.from(el.querySelectorAll(".rt-plot svg rect")).map((r) => r.getAttribute("fill")).filter((f) => f && f !== "none")).size);
 
 /** Moves the heatmap's keyboard cursor to (row, col) and returns the hover note it writes. */
 async function hoverCell(page: Page, testid: string, row: number, col: number, note: string): Promise<string> {
-  const plot = page.locator(`[data-testid="${testid}"] .rt-plot`);
-  await plot.focus();
-  await page.keyboard.press("Escape");
-  await page.keyboard.press("ArrowDown"); // the cursor appears at (0, 0)
-  for (let i = 0; i < row; i++) await page.keyboard.press("ArrowDown");
-  for (let j = 0; j < col; j++) await page.keyboard.press("ArrowRight");
+  await moveCursor(page, testid, row, col);
   return text(page, note);
 }
 

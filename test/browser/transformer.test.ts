@@ -11,52 +11,26 @@ import type {Browser, Page} from "playwright-core";
 import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
 import {serveDist, type SiteServer} from "./server.js";
 import {builtPages, distDir} from "./site.js";
-import {fingerprint, modelStatusOf, press, waitForChange} from "./views.js";
+import {cellColours, fingerprint, heatmapShape, modelStatusOf, moveCursor, press, text, waitForChange, waitForStatus, waitForText} from "./views.js";
 
 const missing = browserMissing();
 const present = builtPages().includes("/transformer");
 
-const text = (page: Page, testid: string) => page.$eval(`[data-testid="${testid}"]`, (el) => el.textContent ?? "");
-
-/** Waits until the element's text matches `pattern`; returns the text. */
-async function waitForText(page: Page, testid: string, pattern: RegExp, timeout = 30_000): Promise<string> {
-  const start = Date.now();
-  for (;;) {
-    const now = await text(page, testid).catch(() => "");
-    if (pattern.test(now)) return now;
-    if (Date.now() - start > timeout) throw new Error(`${testid} never matched ${pattern}; it reads: ${now.slice(0, 300)}`);
-    await page.waitForTimeout(100);
-  }
-}
-
-/** The heatmap's size as its description states it ("… 11 rows by 17 columns …"). */
-const heatmapShape = (page: Page, testid: string) =>
-  page.$eval(`[data-testid="${testid}"]`, (el) => /(\d+) rows by (\d+) columns/.exec(el.getAttribute("aria-label") ?? "")?.slice(1).join("×") ?? "");
 
 /** The heatmaps of a grid, by their data-testid. */
 const gridItems = (page: Page, testid: string) =>
   page.$$eval(`[data-testid="${testid}"] figure[data-testid^="${testid}-"]`, (els) => els.map((e) => (e as HTMLElement).dataset.testid ?? ""));
 
-/** Distinct fill colours of a heatmap's cells (one colour means a blank or flat matrix). */
-const cellColours = (page: Page, testid: string) =>
-  page.$eval(`[data-testid="${testid}"]`, (el) => new Set(Array.from(el.querySelectorAll(".rt-plot svg rect")).map((r) => r.getAttribute("fill")).filter((f) => f && f !== "none")).size);
+
 
 /** Moves a heatmap's keyboard cursor to (row, col) and returns what its tooltip says. */
 async function readCell(page: Page, testid: string, row: number, col: number): Promise<string> {
-  const plot = page.locator(`[data-testid="${testid}"] .rt-plot`);
-  await plot.focus();
-  await page.keyboard.press("Escape");
-  await page.keyboard.press("ArrowDown"); // the cursor appears at (0, 0)
-  for (let i = 0; i < row; i++) await page.keyboard.press("ArrowDown");
-  for (let j = 0; j < col; j++) await page.keyboard.press("ArrowRight");
+  await moveCursor(page, testid, row, col);
   return page.$eval(`[data-testid="${testid}"] .rt-tooltip`, (el) => el.textContent ?? "");
 }
 
 /** Scrolls a figure into view (the attention grids repaint only what a reader can see). */
 const look = (page: Page, testid: string) => page.locator(`[data-testid="${testid}"]`).scrollIntoViewIfNeeded();
-
-const statusIs = (page: Page, status: string, timeout = 60_000) =>
-  page.waitForFunction((s) => document.querySelector('[data-testid="model-status"]')?.getAttribute("data-status") === s, status, {timeout});
 
 describe.skipIf(missing !== null || !present)("chapter 8: the Transformer", () => {
   let browser: Browser;
@@ -67,7 +41,7 @@ describe.skipIf(missing !== null || !present)("chapter 8: the Transformer", () =
     browser = await launch();
     w = await openWatched(browser, site.origin);
     await visit(w, site.origin + "/transformer");
-    await statusIs(w.page, "ready");
+    await waitForStatus(w.page, "ready");
     await waitForText(w.page, "translation-output", /2026-11-27/, 60_000);
   });
   afterAll(async () => {
@@ -228,7 +202,7 @@ describe.skipIf(missing !== null || !present)("chapter 8: the Transformer", () =
     expect(await modelStatusOf(w.page)).toBe("training");
     expect((await w.takeLongTasks()).filter((ms) => ms > 50)).toEqual([]);
     await press(w.page, "train-button"); // pause
-    await statusIs(w.page, "paused");
+    await waitForStatus(w.page, "paused");
     await waitForText(w.page, "step-note", /decoder layer 1: cross-attention, at position/);
   });
 

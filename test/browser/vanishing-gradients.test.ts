@@ -9,7 +9,7 @@ import type {Browser, Page} from "playwright-core";
 import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
 import {serveDist, type SiteServer} from "./server.js";
 import {builtPages, distDir} from "./site.js";
-import {fingerprint, letTrain, modelStatusOf, press, waitForChange} from "./views.js";
+import {fingerprint, letTrain, modelStatusOf, press, text as textOf, waitForChange} from "./views.js";
 
 const missing = browserMissing();
 const present = builtPages().includes("/vanishing-gradients");
@@ -17,7 +17,6 @@ const present = builtPages().includes("/vanishing-gradients");
 /** The figures whose text must never show NaN. */
 const FIGURES = ["flow-heatmap", "distance-chart", "walk-stepper", "spectrum", "clip-loss-chart", "clip-norm-chart"];
 
-const textOf = (page: Page, testid: string) => page.$eval(`[data-testid="${testid}"]`, (el) => el.textContent ?? "");
 
 /** Notes a view shows about values it could not draw (hidden ones do not count). */
 const visibleNotes = (page: Page, testid: string) => page.$$eval(`[data-testid="${testid}"] .rt-note:not([hidden])`, (els) => els.map((e) => e.textContent ?? ""));
@@ -35,38 +34,11 @@ async function settled(page: Page, timeout = 30_000): Promise<void> {
   await page.waitForTimeout(150);
 }
 
-/**
- * The page's main-thread tasks while `during` runs, from a Chromium trace: wall time and thread (CPU)
- * time, in ms. The Long Tasks API sees only wall time, which on a shared, loaded machine is mostly
- * other processes' time; the CPU time is the page's own work, and it is what must stay under 50 ms.
- */
-async function mainThreadTasks(browser: Browser, page: Page, during: () => Promise<void>): Promise<{wall: number; cpu: number}[]> {
-  await browser.startTracing(page, {categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"]});
-  let buffer: Buffer;
-  try {
-    await during();
-  } finally {
-    buffer = await browser.stopTracing();
-  }
-  const events = (JSON.parse(buffer.toString("utf8")) as {traceEvents: TraceEvent[]}).traceEvents;
-  const main = new Set(events.filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
-  return events.filter((e) => e.name === "RunTask" && main.has(`${e.pid}:${e.tid}`)).map((e) => ({wall: (e.dur ?? 0) / 1000, cpu: (e.tdur ?? 0) / 1000}));
-}
-
-interface TraceEvent {
-  name: string;
-  pid: number;
-  tid: number;
-  dur?: number;
-  tdur?: number;
-  args?: {name?: string};
-}
-
-/** Tasks that cost the main thread over 50 ms; wall-clock long tasks are logged for information. */
-function longTasks(list: {wall: number; cpu: number}[], what: string): number[] {
-  const wall = list.filter((t) => t.wall > 50).map((t) => Math.round(t.wall));
-  if (wall.length) console.info(`${what}: ${wall.length} tasks over 50 ms of wall time (${wall.join(", ")}), CPU ${list.filter((t) => t.wall > 50).map((t) => Math.round(t.cpu)).join(", ")}`);
-  return list.filter((t) => t.cpu > 50).map((t) => Math.round(t.cpu));
+/** The CPU times (ms) of the main-thread tasks over 50 ms while `during` runs (see browser.ts). */
+async function longTasksDuring(w: WatchedPage, during: () => Promise<void>): Promise<number[]> {
+  await w.takeLongTasks();
+  await during();
+  return (await w.takeLongTasks()).filter((ms) => ms > 50);
 }
 
 async function noNaN(page: Page): Promise<void> {
@@ -103,13 +75,13 @@ describe.skipIf(missing !== null || !present)("chapter 2: vanishing gradients", 
   it("the scale slider changes the heatmap, the distance chart and γs, with no long task", async () => {
     const heat = await fingerprint(w.page, "flow-heatmap");
     const dist = await fingerprint(w.page, "distance-chart");
-    const list = await mainThreadTasks(browser, w.page, async () => {
+    const long = await longTasksDuring(w, async () => {
       await setLogSlider(w.page, "scale-slider", 3);
       await waitForChange(w.page, "flow-heatmap", heat);
       await waitForChange(w.page, "distance-chart", dist);
       await settled(w.page);
     });
-    expect(longTasks(list, "scale slider")).toEqual([]);
+    expect(long).toEqual([]);
     // The slider moves in steps of 0.01 on a log₁₀ scale: 10^0.48 = 3.02.
     expect(await textOf(w.page, "gamma-s")).toBe("γs = 3.020");
     expect(await textOf(w.page, "spectrum")).toMatch(/explosion is possible/);
@@ -176,12 +148,12 @@ describe.skipIf(missing !== null || !present)("chapter 2: vanishing gradients", 
     await w.page.waitForFunction(() => ["status-with-clip", "status-without-clip"].every((id) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute("data-status") === "ready"), undefined, {timeout: 30_000});
     expect(await textOf(w.page, "gamma-s")).toBe("γs = 3.000");
     const loss = await fingerprint(w.page, "clip-loss-chart");
-    const list = await mainThreadTasks(browser, w.page, async () => {
+    const long = await longTasksDuring(w, async () => {
       await press(w.page, "train-button");
       await waitForChange(w.page, "clip-loss-chart", loss);
       expect(["training", "ready"]).toContain(await letTrain(w.page, 2500, "status-with-clip"));
     });
-    expect(longTasks(list, "training")).toEqual([]);
+    expect(long).toEqual([]);
     await w.page.waitForFunction(() => ["status-with-clip", "status-without-clip"].every((id) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute("data-status") === "ready"), undefined, {timeout: 120_000});
     // Both curves are drawn in both charts, each with its latest value in the legend.
     for (const id of ["clip-loss-chart", "clip-norm-chart"]) {
@@ -241,13 +213,13 @@ describe.skipIf(missing !== null || !present)("chapter 2: vanishing gradients", 
   });
 
   it("extreme settings (s = 10 with ReLU, T = 200) give a result and a message, never NaN, without long tasks", async () => {
-    const list = await mainThreadTasks(browser, w.page, async () => {
+    const long = await longTasksDuring(w, async () => {
       await setLogSlider(w.page, "scale-slider", 10);
       await setInput(w.page, '[data-testid="length-slider"] input', 200);
       await w.page.waitForFunction(() => /s = 10\.00, γs = 10\.00, T = 200/.test(document.querySelector('[data-testid="flow-heatmap"]')?.textContent ?? ""), undefined, {timeout: 60_000});
       await settled(w.page, 60_000);
     });
-    expect(longTasks(list, "extremes")).toEqual([]);
+    expect(long).toEqual([]);
     expect(await textOf(w.page, "heatmap-clip-note")).toMatch(/forward pass overflowed/);
     expect(await textOf(w.page, "heatmap-clip-note")).toMatch(/Clipped for display/);
     expect(await textOf(w.page, "distance-clip-note")).toMatch(/Clipped for display/);

@@ -51,3 +51,48 @@ export async function letTrain(page: Page, ms: number, testid = "model-status"):
     .catch(() => undefined);
   return modelStatusOf(page, testid);
 }
+
+/** The text a figure or control shows. */
+export function text(page: Page, testid: string): Promise<string> {
+  return page.$eval(`[data-testid="${testid}"]`, (el) => el.textContent ?? "");
+}
+
+/** Waits until the element's text matches `pattern`; returns the text. */
+export async function waitForText(page: Page, testid: string, pattern: RegExp, timeout = 30_000): Promise<string> {
+  const start = Date.now();
+  for (;;) {
+    const now = await text(page, testid).catch(() => "");
+    if (pattern.test(now)) return now;
+    if (Date.now() - start > timeout) throw new Error(`${testid} never matched ${pattern}; it reads: ${now.slice(0, 300)}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Waits until a model-status widget shows `status`. */
+export async function waitForStatus(page: Page, status: string, timeout = 60_000, testid = "model-status"): Promise<void> {
+  await page.waitForFunction(([id, s]) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute("data-status") === s, [testid, status], {timeout});
+}
+
+/** The heatmap's size as its description states it ("… 11 rows by 17 columns …" → "11×17"). */
+export function heatmapShape(page: Page, testid: string): Promise<string> {
+  return page.$eval(`[data-testid="${testid}"]`, (el) => /(\d+) rows by (\d+) columns/.exec(el.getAttribute("aria-label") ?? "")?.slice(1).join("×") ?? "");
+}
+
+/** Distinct fill colours of a heatmap's cells (one colour means a blank or flat matrix). */
+export function cellColours(page: Page, testid: string): Promise<number> {
+  return page.$eval(`[data-testid="${testid}"]`, (el) => new Set(Array.from(el.querySelectorAll(".rt-plot svg rect")).map((r) => r.getAttribute("fill")).filter((f) => f && f !== "none")).size);
+}
+
+/** Moves a heatmap's keyboard cursor to (row, col), as a reader using the arrow keys would. */
+export async function moveCursor(page: Page, testid: string, row: number, col: number): Promise<void> {
+  await page.locator(`[data-testid="${testid}"] .rt-plot`).focus();
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("ArrowDown"); // the cursor appears at (0, 0)
+  for (let i = 0; i < row; i++) await page.keyboard.press("ArrowDown");
+  for (let j = 0; j < col; j++) await page.keyboard.press("ArrowRight");
+}
+
+/** A number as the page prints it (a typographic minus, thousands commas). */
+export function pageNumber(s: string): number {
+  return Number(s.replace(/\u2212/g, "-").replace(/,/g, ""));
+}

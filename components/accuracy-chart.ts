@@ -7,7 +7,7 @@
 import * as d3 from "d3";
 import {formatNumber} from "./format.js";
 import {drawXAxis, drawYAxis, legendItem, seriesStyle} from "./line-chart-parts.js";
-import {el, styleTag, svgEl} from "./style.js";
+import {el, installStyles, svgEl} from "./style.js";
 import {tooltip} from "./tooltip.js";
 
 export interface AccuracySeries {
@@ -78,7 +78,8 @@ export function accuracyChart(data: AccuracyData, options: AccuracyChartOptions 
   const tip = tooltip(plot);
   plot.setAttribute("aria-describedby", tip.element.id);
   plot.append(svg, tip.element);
-  root.append(styleTag(CSS), caption, legend, plot, tip.live);
+  installStyles(CSS);
+  root.append(caption, legend, plot, tip.live);
 
   let x = d3.scaleLinear();
   let y = d3.scaleLinear();

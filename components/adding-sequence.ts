@@ -5,7 +5,7 @@
  */
 import * as d3 from "d3";
 import {formatNumber} from "./format.js";
-import {el, styleTag} from "./style.js";
+import {el, installStyles} from "./style.js";
 
 export interface AddingSequenceData {
   values: ArrayLike<number>;
@@ -65,6 +65,7 @@ export function addingSequence(d: AddingSequenceData, {width = 640, title, testi
   g.append("text").attr("x", plotW).attr("y", plotH + 16).attr("text-anchor", "end").attr("font-size", 11).attr("fill-opacity", 0.7).text(`step 1 … ${T}; orange: marked`);
   const answers = el("div", "rt-answers");
   answers.append(el("span", undefined, `target ${formatNumber(d.target, 3)}`), ...d.answers.map(([name, v]) => el("span", undefined, `${name} ${formatNumber(v, 3)} (off by ${formatNumber(Math.abs(v - d.target), 2)})`)));
-  root.append(styleTag(SEQ_CSS), ...(title ? [el("figcaption", "rt-title", title)] : []), svg.node()!, answers);
+  installStyles(SEQ_CSS);
+  root.append(...(title ? [el("figcaption", "rt-title", title)] : []), svg.node()!, answers);
   return root;
 }

@@ -3,7 +3,7 @@
  * `value` is one boolean per option and "input" fires when the reader ticks or unticks one.
  * Each box has its own <label> and, with a testid, the data-testid `${testid}-${index}`.
  */
-import {el, styleTag} from "./style.js";
+import {el, installStyles} from "./style.js";
 import type {ValueElement} from "./controls.js";
 
 export interface CheckboxesOptions {
@@ -42,7 +42,8 @@ export function checkboxes({label, options, value, colors, testid}: CheckboxesOp
     boxes.append(lab);
     return input;
   });
-  root.append(styleTag(CHECKBOXES_CSS), el("legend", undefined, label), boxes);
+  installStyles(CHECKBOXES_CSS);
+  root.append(el("legend", undefined, label), boxes);
   // The inputs' own "input" events bubble up to the fieldset: that is the group's event.
   Object.defineProperty(root, "value", {
     get: () => inputs.map((i) => i.checked),

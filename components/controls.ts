@@ -4,7 +4,7 @@
  * visible <label>; the slider shows its formatted value live and may move on a log scale.
  */
 import {formatNumber} from "./format.js";
-import {el, styleTag, uid} from "./style.js";
+import {el, installStyles, uid} from "./style.js";
 
 export interface ValueElement<T> extends HTMLElement {
   value: T;
@@ -33,7 +33,7 @@ const CONTROLS_CSS = `
 function wrapper<T>(className: string, testid?: string): ValueElement<T> {
   const root = el("div", `rt-view rt-control ${className}`) as HTMLElement as ValueElement<T>;
   if (testid) root.dataset.testid = testid;
-  root.append(styleTag(CONTROLS_CSS));
+  installStyles(CONTROLS_CSS);
   return root;
 }
 
@@ -200,7 +200,7 @@ export function buttonRow(specs: readonly ButtonSpec[], {label = "Actions", test
   root.setAttribute("role", "group");
   root.setAttribute("aria-label", label);
   if (testid) root.dataset.testid = testid;
-  root.append(styleTag(CONTROLS_CSS));
+  installStyles(CONTROLS_CSS);
   root.buttons = {};
   root.value = null;
   for (const spec of specs) {

@@ -9,7 +9,7 @@
  */
 import type {HeatmapElement, HeatmapOptions} from "./heatmap.js";
 import {heatmap} from "./heatmap.js";
-import {el, styleTag} from "./style.js";
+import {el, installStyles} from "./style.js";
 
 export interface GridItem {
   key: string;
@@ -45,7 +45,8 @@ export function heatmapGrid(items: readonly GridItem[], {itemWidth, shared = {},
   if (testid) root.dataset.testid = testid;
   const box = el("div", "rt-hgrid-items");
   const none = el("p", "rt-note", empty);
-  root.append(styleTag(CSS), none, box);
+  installStyles(CSS);
+  root.append(none, box);
   let keys = "";
   let maps: HeatmapElement[] = [];
   let generation = 0;

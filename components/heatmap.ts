@@ -12,7 +12,7 @@ import {drawCanvasCells, drawSvgCells, hatchPattern} from "./heatmap-cells.js";
 import type {Layout} from "./heatmap-layout.js";
 import {cellAt, heatmapLayout} from "./heatmap-layout.js";
 import {colorLegend} from "./legend.js";
-import {el, styleTag, svgEl, uid} from "./style.js";
+import {el, installStyles, svgEl, uid} from "./style.js";
 import type {MatrixLike} from "./summarize.js";
 import {toMatrix} from "./summarize.js";
 import {tooltip} from "./tooltip.js";
@@ -142,7 +142,8 @@ export function heatmap(matrix: MatrixLike | ArrayLike<ArrayLike<number>>, optio
     plot.append(...(canvas ? [canvas] : []), svg, tip.element);
     legendBox = el("div");
     note = el("p", "rt-note rt-warn");
-    const children: Node[] = [styleTag(HEATMAP_CSS)];
+    installStyles(HEATMAP_CSS);
+    const children: Node[] = [];
     caption = opts.title ? el("figcaption", "rt-title") : null;
     if (caption) children.push(caption);
     children.push(plot, legendBox, note, tip.live);

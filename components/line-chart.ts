@@ -13,7 +13,7 @@ import type {History, SeriesState} from "./chart-data.js";
 import {ChartData} from "./chart-data.js";
 import {formatCount, formatNumber} from "./format.js";
 import {LinePath, drawXAxis, drawYAxis, legendItem, seriesStyle} from "./line-chart-parts.js";
-import {el, styleTag, svgEl} from "./style.js";
+import {el, installStyles, svgEl} from "./style.js";
 import {tooltip} from "./tooltip.js";
 
 export type {History};
@@ -114,7 +114,8 @@ export function lineChart(history: History | null, options: LineChartOptions = {
   plot.setAttribute("aria-describedby", tip.element.id);
   plot.append(svg, tip.element);
   const note = el("p", "rt-note rt-warn");
-  root.append(styleTag(LINE_CSS), ...(title ? [el("figcaption", "rt-title", title)] : []), legend, plot, note, tip.live);
+  installStyles(LINE_CSS);
+  root.append(...(title ? [el("figcaption", "rt-title", title)] : []), legend, plot, note, tip.live);
 
   const x = d3.scaleLinear().range([0, plotW]);
   const y = (logY ? d3.scaleLog() : d3.scaleLinear()).range([plotH, 0]);

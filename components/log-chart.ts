@@ -8,7 +8,7 @@
  */
 import * as d3 from "d3";
 import {formatNumber} from "./format.js";
-import {el, styleTag, svgEl} from "./style.js";
+import {el, installStyles, svgEl} from "./style.js";
 import {tooltip} from "./tooltip.js";
 
 export interface LogChartSeries {
@@ -78,7 +78,8 @@ export function logChart(initial: readonly LogChartSeries[], options: LogChartOp
   plot.setAttribute("aria-describedby", tip.element.id);
   plot.append(svg, tip.element);
   const note = el("p", "rt-note rt-warn");
-  root.append(styleTag(CSS), caption, legend, plot, note, tip.live);
+  installStyles(CSS);
+  root.append(caption, legend, plot, note, tip.live);
   let cursor: number | null = null; // index into the sorted distinct x values
 
   function draw(): void {

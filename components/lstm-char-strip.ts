@@ -9,7 +9,7 @@ import * as d3 from "d3";
 import type {Scheme} from "./color-scale.js";
 import {colorScale} from "./color-scale.js";
 import {formatNumber, spokenToken, visibleToken} from "./format.js";
-import {el, styleTag} from "./style.js";
+import {el, installStyles} from "./style.js";
 
 export interface CharStripOptions {
   /** One value per character to tint it by (none: no tint). */
@@ -53,7 +53,8 @@ export function charStrip(chars: readonly string[], options: CharStripOptions = 
   strip.setAttribute("role", "group");
   const live = el("div", "rt-sr");
   live.setAttribute("aria-live", "polite");
-  root.append(styleTag(STRIP_CSS), strip, live);
+  installStyles(STRIP_CSS);
+  root.append(strip, live);
   let text = chars;
   let opts = options;
   let spans: HTMLSpanElement[] = [];

@@ -11,7 +11,7 @@
  * may print a short note (e.g. a mean) beside each gate.
  */
 import * as d3 from "d3";
-import {el, styleTag, uid} from "./style.js";
+import {el, installStyles, uid} from "./style.js";
 
 export const LSTM_STAGES = ["forget", "input", "candidate", "cell", "output"] as const;
 export type LstmStageName = (typeof LSTM_STAGES)[number];
@@ -201,7 +201,8 @@ export function lstmDiagram(options: LstmDiagramOptions = {}): LstmDiagramElemen
 
   const caption = el("p", "rt-note rt-caption");
   caption.setAttribute("aria-live", "polite");
-  root.append(styleTag(DIAGRAM_CSS), ...(title ? [el("figcaption", "rt-title", title)] : []), svg.node()!, caption);
+  installStyles(DIAGRAM_CSS);
+  root.append(...(title ? [el("figcaption", "rt-title", title)] : []), svg.node()!, caption);
 
   root.update = (step, notes = {}) => {
     const k = step === null || !Number.isFinite(step) ? -1 : Math.max(0, Math.min(LSTM_STAGES.length - 1, Math.round(step)));

@@ -8,7 +8,7 @@
 import * as d3 from "d3";
 import {formatNumber} from "./format.js";
 import {legendItem} from "./line-chart-parts.js";
-import {el, styleTag} from "./style.js";
+import {el, installStyles} from "./style.js";
 import {tooltip} from "./tooltip.js";
 
 export interface FlowSeries {
@@ -65,7 +65,8 @@ export function flowChart(data: FlowData, options: FlowChartOptions = {}): FlowC
   plot.setAttribute("aria-roledescription", "line chart");
   const tip = tooltip(plot);
   const note = el("p", "rt-note rt-warn");
-  root.append(styleTag(FLOW_CSS), caption, legend, plot, note, tip.live);
+  installStyles(FLOW_CSS);
+  root.append(caption, legend, plot, note, tip.live);
   const margin = {top: 16, right: 14, bottom: 40, left: 56};
   const plotW = Math.max(80, width - margin.left - margin.right), plotH = Math.max(80, height - margin.top - margin.bottom);
   let current = data;

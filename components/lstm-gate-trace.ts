@@ -6,7 +6,7 @@
 import * as d3 from "d3";
 import {formatNumber, spokenToken, visibleToken} from "./format.js";
 import {legendItem, seriesStyle} from "./line-chart-parts.js";
-import {el, styleTag, svgEl} from "./style.js";
+import {el, installStyles, svgEl} from "./style.js";
 import {tooltip} from "./tooltip.js";
 
 export interface TraceSeries {
@@ -58,7 +58,8 @@ export function gateTrace(data: GateTraceData, options: GateTraceOptions = {}): 
   plot.setAttribute("aria-roledescription", "line chart");
   const tip = tooltip(plot);
   plot.setAttribute("aria-describedby", tip.element.id);
-  root.append(styleTag(TRACE_CSS), caption, legend, plot, tip.live);
+  installStyles(TRACE_CSS);
+  root.append(caption, legend, plot, tip.live);
   const margin = {top: 8, right: 10, bottom: 30, left: 40};
   let current = data;
   let cursor: number | null = null;

@@ -7,7 +7,7 @@ import * as d3 from "d3";
 import type {Scheme} from "./color-scale.js";
 import {colorScale} from "./color-scale.js";
 import {formatNumber} from "./format.js";
-import {el, styleTag} from "./style.js";
+import {el, installStyles} from "./style.js";
 
 export interface VectorRow {
   /** Plain-text name, e.g. "f(t)". */
@@ -44,7 +44,8 @@ export function vectorRows(rows: readonly VectorRow[], options: VectorRowsOption
   const svg = d3.create("svg").attr("role", "img");
   const head = svg.append("g");
   const body = svg.append("g");
-  root.append(styleTag(ROWS_CSS), caption, svg.node()!);
+  installStyles(ROWS_CSS);
+  root.append(caption, svg.node()!);
   const labelW = 44, meanW = 78, rowH = 18, gap = 5, top = 16;
 
   // Redrawn in place (d3 joins): while a model trains only fills, titles and means change.

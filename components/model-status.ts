@@ -5,7 +5,7 @@
  */
 import type {ClientState, Status} from "../src/workers/client.js";
 import {formatCount, formatNumber} from "./format.js";
-import {el, styleTag} from "./style.js";
+import {el, installStyles} from "./style.js";
 
 /** The part of a LiveClient this view uses. */
 export interface StatusSource {
@@ -73,7 +73,8 @@ export function modelStatus(client: StatusSource, {label = "Model", idle = "not 
   const live = el("div", "rt-sr");
   live.setAttribute("role", "status");
   live.setAttribute("aria-live", "polite");
-  root.append(styleTag(STATUS_CSS), line, progress, error, live);
+  installStyles(STATUS_CSS);
+  root.append(line, progress, error, live);
 
   let lastStatus: Status | null = null;
   let rate = NaN, mark = {t: 0, done: 0};

@@ -14,7 +14,7 @@ import {colorScale} from "./color-scale.js";
 import {formatNumber} from "./format.js";
 import {colorLegend} from "./legend.js";
 import {convWindow, paintValue, pixelAt, stepPixel, type Pixel} from "./pixel-grid.js";
-import {el, styleTag, svgEl} from "./style.js";
+import {el, installStyles, svgEl} from "./style.js";
 
 export interface PictureLike {
   height: number;
@@ -83,7 +83,8 @@ export function pixelAttentionView({height: H, width: W, size = 640, grey = null
   const pic = stage(drawable ? "Your drawing: press and drag to paint" : "The picture: point at a pixel");
   const att = stage("Where that pixel looks: its weights β");
   att.wrap.append(legendBox);
-  root.append(styleTag(CSS), box, note, live);
+  installStyles(CSS);
+  root.append(box, note, live);
 
   const rect = (r: number, c: number, h: number, w: number, color: string, dash = "") =>
     svgEl("rect", {x: c * cell + 0.5, y: r * cell + 0.5, width: w * cell - 1, height: h * cell - 1, fill: "none", stroke: color, "stroke-width": 2, "stroke-dasharray": dash});

@@ -5,7 +5,7 @@
  * (space → ␣). `update(rows)` redraws in place.
  */
 import {formatNumber, spokenToken, visibleToken} from "./format.js";
-import {el, styleTag} from "./style.js";
+import {el, installStyles} from "./style.js";
 
 export interface PointerRows {
   tokens: readonly string[];
@@ -34,7 +34,8 @@ export function pointerTable(rows: PointerRows, {title, testid}: {title?: string
   const scroll = el("div", "rt-scroll");
   const table = el("table");
   scroll.append(table);
-  root.append(styleTag(CSS), caption, scroll);
+  installStyles(CSS);
+  root.append(caption, scroll);
 
   root.update = (r, patch) => {
     if (patch?.title !== undefined || title !== undefined) caption.textContent = patch?.title ?? title ?? "";

@@ -4,7 +4,7 @@
  * marked (e.g. the character that does come next). `update(bars)` redraws in place.
  */
 import {formatNumber, spokenToken, visibleToken} from "./format.js";
-import {el, styleTag, svgEl} from "./style.js";
+import {el, installStyles, svgEl} from "./style.js";
 
 export interface Bar {
   /** The token, as it appears in the text. */
@@ -46,7 +46,8 @@ export function probBars(bars: readonly Bar[], {width = 320, title, markLabel = 
   caption.hidden = !title;
   const svg = svgEl("svg", {width});
   svg.setAttribute("role", "img");
-  root.append(styleTag(BARS_CSS), caption, svg);
+  installStyles(BARS_CSS);
+  root.append(caption, svg);
   const barW = Math.max(40, width - LABEL_W - VALUE_W);
 
   root.update = (next, patch) => {

@@ -12,7 +12,7 @@ import * as d3 from "d3";
 import type {ValueElement} from "./controls.js";
 import {formatNumber} from "./format.js";
 import {EXTENT, clampPoint, nudge, panelSize, type Point2, type QkvPoints} from "./qkv-geometry.js";
-import {el, styleTag, svgEl} from "./style.js";
+import {el, installStyles, svgEl} from "./style.js";
 
 export interface QkvLookupResult {
   dots: number[];
@@ -79,7 +79,8 @@ export function qkvPlane(initial: QkvPoints, {width = 720, title, testid}: QkvPl
   const tableBox = el("div", "rt-table-box");
   tableBox.append(table);
   const barW = size < 340 ? 64 : 120;
-  root.append(styleTag(CSS), caption, panels, note, tableBox, live);
+  installStyles(CSS);
+  root.append(caption, panels, note, tableBox, live);
 
   function panel(heading: string, label: string): SVGSVGElement {
     const box = el("div", "rt-panel-box");

@@ -7,7 +7,7 @@
 import type {LabelledShape} from "../src/models/attention/shapes.js";
 import {formatCount} from "./format.js";
 import {tensorTex} from "./multi-head-read.js";
-import {el, styleTag} from "./style.js";
+import {el, installStyles} from "./style.js";
 import {tex} from "./tex.js";
 
 export interface ShapeColumn {
@@ -48,7 +48,8 @@ export function shapesTable(columns: readonly ShapeColumn[], {title, testid}: {t
   const caption = el("figcaption", "rt-title", title ?? "");
   caption.hidden = !title;
   const scroll = el("div", "rt-scroll");
-  root.append(styleTag(SHAPES_CSS), caption, scroll);
+  installStyles(SHAPES_CSS);
+  root.append(caption, scroll);
 
   root.update = (cols) => {
     const first = cols[0]?.shapes ?? [];

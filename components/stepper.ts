@@ -7,7 +7,7 @@
  */
 import type {PanelItem, PanelOptions} from "./number-panel.js";
 import {PANEL_CSS, numberPanel} from "./number-panel.js";
-import {el, styleTag, uid} from "./style.js";
+import {el, installStyles, uid} from "./style.js";
 import {tex} from "./tex.js";
 
 export interface Step {
@@ -93,7 +93,8 @@ export function stepper({equation, steps}: StepperData, options: StepperOptions 
   body.append(ol, panel);
   const live = el("div", "rt-sr");
   live.setAttribute("aria-live", "polite");
-  root.append(styleTag(STEPPER_CSS), ...(title ? [el("figcaption", "rt-title", title)] : []), eq, nav, body, live);
+  installStyles(STEPPER_CSS);
+  root.append(...(title ? [el("figcaption", "rt-title", title)] : []), eq, nav, body, live);
 
   function setEquation(source: string): void {
     eq.replaceChildren(tex.block(source));

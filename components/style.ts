@@ -1,6 +1,8 @@
 /**
- * Styles travel inside each view's own element (a <style> child whose rules are scoped to the
- * view's class), so a view never restyles the rest of the page and needs nothing in the page's CSS.
+ * Each view carries its own rules, scoped to its class, so it needs nothing in the page's CSS. The
+ * rules go into the document's head once per document, when the first view that needs them is
+ * built: a <style> element added to the page makes the browser restyle every element of it, so
+ * views never add one per instance or per redraw.
  */
 
 /** Rules every view shares: small print, the visually hidden text for screen readers, the tooltip. */
@@ -16,10 +18,19 @@ const BASE = `
 .rt-view .rt-focusable:focus-visible { outline: 2px solid var(--theme-foreground-focus, #3b5fc0); outline-offset: 2px; }
 `;
 
-export function styleTag(css: string): HTMLStyleElement {
-  const style = document.createElement("style");
-  style.textContent = BASE + css;
-  return style;
+const installed = new WeakMap<Document, Set<string>>();
+
+/** Puts the shared rules and a view's own rules into the document's head, each once. */
+export function installStyles(css: string): void {
+  let done = installed.get(document);
+  if (!done) installed.set(document, (done = new Set()));
+  for (const rules of [BASE, css]) {
+    if (done.has(rules)) continue;
+    done.add(rules);
+    const style = document.createElement("style");
+    style.textContent = rules;
+    document.head.append(style);
+  }
 }
 
 /** An element with a class and optional text. */

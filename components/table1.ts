@@ -6,7 +6,7 @@
  */
 import type {LayerKind, Sizes, Table1Row} from "../src/models/complexity.js";
 import {formatCount} from "./format.js";
-import {el, styleTag} from "./style.js";
+import {el, installStyles} from "./style.js";
 
 export interface Table1Element extends HTMLElement {
   update(sizes: Sizes): void;
@@ -48,7 +48,8 @@ export function table1(rows: readonly Table1Row[], values: Table1Values, sizes: 
   table.append(head, body);
   const scroll = el("div", "rt-scroll");
   scroll.append(table);
-  root.append(styleTag(CSS), caption, scroll);
+  installStyles(CSS);
+  root.append(caption, scroll);
 
   root.update = (s) => {
     const {n, d, k = 3, r = n} = s;

@@ -5,7 +5,7 @@
  * index, moved to the last token if the row got shorter. Spaces and control tokens are made visible.
  */
 import {spokenToken, visibleToken} from "./format.js";
-import {el, styleTag, uid} from "./style.js";
+import {el, installStyles, uid} from "./style.js";
 
 export interface TokenPickerOptions {
   label: string;
@@ -37,7 +37,8 @@ export function tokenPicker(tokens: readonly string[], {label, value = 0, format
   const row = el("div", "rt-picker-row");
   row.setAttribute("role", "radiogroup");
   row.setAttribute("aria-labelledby", id);
-  root.append(styleTag(CSS), lab, row);
+  installStyles(CSS);
+  root.append(lab, row);
   let list = tokens;
   let current = Math.max(0, Math.min(list.length - 1, value));
 

@@ -8,7 +8,7 @@
  */
 import * as d3 from "d3";
 import type {BlockId} from "../src/models/transformer/blocks.js";
-import {el, styleTag, uid} from "./style.js";
+import {el, installStyles, uid} from "./style.js";
 import type {BlockKind, NormPlacement} from "./transformer-layout.js";
 import {blockName, diagramLayout} from "./transformer-layout.js";
 
@@ -145,7 +145,8 @@ export function transformerDiagram(options: TransformerDiagramOptions): Transfor
 
   const caption = el("p", "rt-note rt-caption");
   caption.setAttribute("aria-live", "polite");
-  root.append(styleTag(CSS), ...(title ? [el("figcaption", "rt-title", title)] : []), svg.node()!, caption);
+  installStyles(CSS);
+  root.append(...(title ? [el("figcaption", "rt-title", title)] : []), svg.node()!, caption);
 
   function paint(): void {
     for (const [id, g] of groups) g.attr("aria-pressed", id === selected ? "true" : "false");

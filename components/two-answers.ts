@@ -6,7 +6,7 @@
  */
 import {spokenToken, visibleToken} from "./format.js";
 import {countRight} from "./multi-head-read.js";
-import {el, styleTag} from "./style.js";
+import {el, installStyles} from "./style.js";
 
 export interface TwoAnswers {
   tokens: readonly string[];
@@ -55,7 +55,8 @@ export function twoAnswers(data: TwoAnswers, {title, testid}: {title?: string; t
   const scroll = el("div", "rt-scroll");
   const summary = el("p", "rt-summary");
   summary.setAttribute("aria-live", "polite");
-  root.append(styleTag(ANSWERS_CSS), caption, scroll, summary);
+  installStyles(ANSWERS_CSS);
+  root.append(caption, scroll, summary);
 
   root.update = (d, patch) => {
     if (patch?.title !== undefined) (caption.textContent = patch.title), (caption.hidden = !patch.title);

@@ -9,7 +9,7 @@
 import * as d3 from "d3";
 import {formatNumber} from "./format.js";
 import {legendItem, seriesStyle} from "./line-chart-parts.js";
-import {el, styleTag, svgEl} from "./style.js";
+import {el, installStyles, svgEl} from "./style.js";
 import {tooltip} from "./tooltip.js";
 
 export interface XYPoint {
@@ -116,7 +116,8 @@ export function xyChart(initial: readonly XYSeries[], options: XYChartOptions = 
   plot.setAttribute("aria-describedby", tip.element.id);
   plot.append(svg, tip.element);
   const note = el("p", "rt-note rt-warn");
-  root.append(styleTag(CSS), caption, legend, plot, note, tip.live);
+  installStyles(CSS);
+  root.append(caption, legend, plot, note, tip.live);
 
   let x: d3.ScaleContinuousNumeric<number, number> = d3.scaleLinear();
   let y: d3.ScaleContinuousNumeric<number, number> = d3.scaleLinear();

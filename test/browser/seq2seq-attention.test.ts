@@ -234,3 +234,152 @@ describe.skipIf(missing !== null || !present)("chapter 4: seq2seq and attention"
     await phone.close();
   });
 });
+
+/** What a control shows: a select's chosen option, a text box's text, or a slider's readout. */
+function shownValue(page: Page, testid: string): Promise<string> {
+  return page.$eval(`[data-testid="${testid}"]`, (el) => {
+    const select = el.querySelector("select");
+    if (select) return select.selectedOptions[0]?.textContent ?? "";
+    const box = el.querySelector<HTMLInputElement>('input[type="text"], textarea');
+    if (box) return box.value;
+    return el.querySelector("output")?.textContent ?? "";
+  });
+}
+
+/** The page's query parameters, as the address bar has them. */
+const queryOf = (page: Page): Record<string, string> => Object.fromEntries(new URL(page.url()).searchParams);
+
+/**
+ * Waits until the address holds exactly the keys of `expected`, each value equal to its string or
+ * matching its pattern (the page writes the address after a control moves).
+ */
+async function waitForQuery(page: Page, expected: Record<string, string | RegExp>, timeout = 15_000): Promise<void> {
+  const start = Date.now();
+  const holds = () => {
+    const q = queryOf(page);
+    const keys = Object.keys(expected);
+    return Object.keys(q).sort().join() === keys.sort().join() && keys.every((k) => (typeof expected[k] === "string" ? q[k] === expected[k] : (expected[k] as RegExp).test(q[k])));
+  };
+  while (!holds()) {
+    if (Date.now() - start > timeout) throw new Error(`the address holds ${page.url()}, not ${JSON.stringify(expected)}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+describe.skipIf(missing !== null || !present)("chapter 4: the address keeps the reader's settings", () => {
+  let browser: Browser;
+  let site: SiteServer;
+  beforeAll(async () => {
+    site = await serveDist(distDir);
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  async function open(query: string): Promise<WatchedPage> {
+    const w = await openWatched(browser, site.origin);
+    await visit(w, site.origin + "/seq2seq-attention" + query);
+    await w.page.waitForFunction(() => document.querySelector('[data-testid="model-status"]')?.getAttribute("data-status") === "ready", undefined, {timeout: 60_000});
+    return w;
+  }
+
+  async function expectClean(w: WatchedPage): Promise<void> {
+    expect(await errorCells(w.page)).toEqual([]);
+    expect(w.problems.pageErrors).toEqual([]);
+    expect(w.problems.consoleErrors).toEqual([]);
+  }
+
+  it("a link opens the page with its date, step, η, measure and word, and the figures show them", async () => {
+    const w = await open("?date=3+May+1999&t=4&lr=0.03&measure=chars&word=reverse");
+    try {
+      expect(await shownValue(w.page, "date-input")).toBe("3 May 1999");
+      expect(await shownValue(w.page, "t-slider")).toBe("t = 4");
+      expect(await shownValue(w.page, "lr-slider")).toBe("0.03");
+      expect(await shownValue(w.page, "measure-select")).toMatch(/letters right/);
+      expect(await shownValue(w.page, "word-input")).toBe("reverse");
+      // What the reader sees follows: the translation and its matrix, step 4, the chart, the word.
+      await waitForText(w.page, "translation-output", /“3 May 1999” → 1999-05-03 ✓ right/);
+      expect(await heatmapShape(w.page, "alignment-heatmap")).toBe("11×11");
+      await waitForText(w.page, "step-note", /Step t = 4 of the translation of “3 May 1999”/);
+      expect(await text(w.page, "length-chart")).toMatch(/Letters right, position by position/);
+      await waitForText(w.page, "reverse-output", /Attention: “reverse” → esrever ✓ right/);
+      expect(await w.page.$$('[data-testid="url-note"]')).toHaveLength(0);
+      // The page keeps the address it was opened with.
+      expect(queryOf(w.page)).toEqual({date: "3 May 1999", t: "4", lr: "0.03", measure: "chars", word: "reverse"});
+      await expectClean(w);
+    } finally {
+      await w.close();
+    }
+  });
+
+  it("a link with another score opens that model, untrained", async () => {
+    const w = await open("?score=dot");
+    try {
+      expect(await shownValue(w.page, "score-select")).toMatch(/^dot/);
+      await waitForText(w.page, "model-status", /untrained/);
+      expect(await w.page.$eval('[data-testid="load-button"]', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
+      await expectClean(w);
+    } finally {
+      await w.close();
+    }
+  });
+
+  it("moving the controls writes the address; back at their defaults the keys go", async () => {
+    const w = await open("");
+    try {
+      await waitForText(w.page, "translation-output", /2026-11-27/);
+      expect(w.page.url()).toBe(site.origin + "/seq2seq-attention");
+      await setInput(w.page, '[data-testid="t-slider"] input', 3);
+      await waitForQuery(w.page, {t: "3"});
+      await setInput(w.page, '[data-testid="date-input"] input', "1 June 2000");
+      await waitForQuery(w.page, {date: "1 June 2000", t: "3"});
+      // The slider moves η on a grid of log steps: about 0.03, as its readout says.
+      await setInput(w.page, '[data-testid="lr-slider"] input', Math.log10(0.03));
+      await setInput(w.page, '[data-testid="measure-select"] select', 1);
+      await setInput(w.page, '[data-testid="word-input"] input', "abc");
+      await waitForQuery(w.page, {date: "1 June 2000", lr: /^0\.03\d*$/, t: "3", measure: "chars", word: "abc"});
+      expect(await shownValue(w.page, "lr-slider")).toBe("0.03");
+      await setInput(w.page, '[data-testid="score-select"] select', 2);
+      await waitForQuery(w.page, {date: "1 June 2000", score: "general", lr: /^0\.03\d*$/, t: "3", measure: "chars", word: "abc"});
+      const entries = await w.page.evaluate(() => history.length);
+      for (const [selector, value] of [
+        ['[data-testid="t-slider"] input', 0],
+        ['[data-testid="date-input"] input', "27 November 2026"],
+        ['[data-testid="measure-select"] select', 0],
+        ['[data-testid="word-input"] input', "attention"],
+        ['[data-testid="score-select"] select', 0]
+      ] as const) await setInput(w.page, selector, value);
+      // η's grid has no point at exactly its default (0.01), so its key stays.
+      await waitForQuery(w.page, {lr: /^0\.03\d*$/});
+      expect(await w.page.evaluate(() => history.length)).toBe(entries); // no Back steps
+      await waitForText(w.page, "model-status", /checkpoint/);
+      await expectClean(w);
+    } finally {
+      await w.close();
+    }
+  });
+
+  it("a bad value in the link is named in a note, and the page uses the default", async () => {
+    const w = await open(`?t=99&score=bogus&lr=abc&date=${"9".repeat(41)}`);
+    try {
+      const note = await text(w.page, "url-note");
+      expect(note).toMatch(/t="99" \(using 0\)/);
+      expect(note).toMatch(/score="bogus" \(using additive\)/);
+      expect(note).toMatch(/lr="abc" \(using 0\.01\)/);
+      expect(note).toMatch(/date="9{40}…" \(using 27 November 2026\)/);
+      expect(await w.page.$eval('[data-testid="url-note"]', (e) => e.classList.contains("warning"))).toBe(true);
+      expect(await shownValue(w.page, "t-slider")).toBe("t = 0");
+      expect(await shownValue(w.page, "score-select")).toMatch(/^additive/);
+      expect(await shownValue(w.page, "lr-slider")).toBe("0.01");
+      expect(await shownValue(w.page, "date-input")).toBe("27 November 2026");
+      await waitForText(w.page, "translation-output", /“27 November 2026” → 2026-11-27 ✓ right/);
+      // What the page shows is the defaults, and so, now, is the address.
+      await waitForQuery(w.page, {});
+      await expectClean(w);
+    } finally {
+      await w.close();
+    }
+  });
+});

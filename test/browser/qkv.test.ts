@@ -142,3 +142,119 @@ describe.skipIf(missing !== null || !present)("chapter 5: query, key, value", ()
     expect(w.problems.failedRequests).toEqual([]);
   });
 });
+
+/** What a control shows: a select's chosen option, or a slider's readout. */
+function shownValue(page: Page, testid: string): Promise<string> {
+  return page.$eval(`[data-testid="${testid}"]`, (el) => {
+    const select = el.querySelector("select");
+    if (select) return select.selectedOptions[0]?.textContent ?? "";
+    return el.querySelector("output")?.textContent ?? "";
+  });
+}
+
+/** The page's query parameters, as the address bar has them. */
+const queryOf = (page: Page): Record<string, string> => Object.fromEntries(new URL(page.url()).searchParams);
+
+/** Waits until the address holds exactly `expected` (the page writes it after a control moves). */
+async function waitForQuery(page: Page, expected: Record<string, string>, timeout = 15_000): Promise<void> {
+  const start = Date.now();
+  const want = JSON.stringify(Object.entries(expected).sort());
+  while (JSON.stringify(Object.entries(queryOf(page)).sort()) !== want) {
+    if (Date.now() - start > timeout) throw new Error(`the address holds ${page.url()}, not ${JSON.stringify(expected)}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+const textOf = (page: Page, testid: string) => page.$eval(`[data-testid="${testid}"]`, (e) => e.textContent ?? "");
+
+describe.skipIf(missing !== null || !present)("chapter 5: the address keeps the reader's settings", () => {
+  let browser: Browser;
+  let site: SiteServer;
+  beforeAll(async () => {
+    site = await serveDist(distDir);
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  async function open(query: string): Promise<WatchedPage> {
+    const w = await openWatched(browser, site.origin);
+    await visit(w, site.origin + "/qkv" + query);
+    await w.page.waitForFunction(() => document.querySelector('[data-testid="model-status"]')?.getAttribute("data-status") === "ready", undefined, {timeout: 60_000});
+    return w;
+  }
+
+  async function expectClean(w: WatchedPage): Promise<void> {
+    expect(await errorCells(w.page)).toEqual([]);
+    expect(w.problems.pageErrors).toEqual([]);
+    expect(w.problems.consoleErrors).toEqual([]);
+  }
+
+  it("a link opens the page with its τ, d, scaling and stepper numbers, and the figures show them", async () => {
+    const w = await open("?tau=0.2&d=64&scaled=1&stepper=figure");
+    try {
+      expect(await shownValue(w.page, "temperature-slider")).toBe("0.2");
+      expect(await shownValue(w.page, "d-slider")).toBe("d = 64");
+      expect(await shownValue(w.page, "scaling-select")).toMatch(/^scaled/);
+      expect(await shownValue(w.page, "matrices-select")).toMatch(/the look-up in the figure/);
+      // The figure adds 62 undrawn components and scales by √64; the chart's readout is at d = 64, τ = 0.2.
+      await w.page.waitForFunction(() => /d = 64: .*62 components.*divided by √64/.test(document.querySelector('[data-testid="qkv-plane"]')?.textContent ?? ""), undefined, {timeout: 30_000});
+      await w.page.waitForFunction(() => /At d = 64 and τ = 0\.2 /.test(document.querySelector('[data-testid="entropy-readout"]')?.textContent ?? ""), undefined, {timeout: 60_000});
+      // The stepper holds the figure's one query.
+      await w.page.waitForFunction(() => /1 query of width d = 64/.test(document.querySelector('[data-testid="qkv-stepper"]')?.textContent ?? ""), undefined, {timeout: 30_000});
+      expect(await w.page.$$('[data-testid="url-note"]')).toHaveLength(0);
+      expect(queryOf(w.page)).toEqual({tau: "0.2", d: "64", scaled: "1", stepper: "figure"});
+      await expectClean(w);
+    } finally {
+      await w.close();
+    }
+  });
+
+  it("moving the controls writes the address; back at their defaults the keys go", async () => {
+    const w = await open("");
+    try {
+      await w.page.waitForFunction(() => /At d = 2 /.test(document.querySelector('[data-testid="entropy-readout"]')?.textContent ?? ""), undefined, {timeout: 60_000});
+      expect(w.page.url()).toBe(site.origin + "/qkv");
+      expect(await w.page.$$('[data-testid="url-note"]')).toHaveLength(0);
+      await setInput(w.page, '[data-testid="d-slider"] input', 5);
+      await waitForQuery(w.page, {d: "32"});
+      await setInput(w.page, '[data-testid="temperature-slider"] input', Math.log10(2));
+      await setInput(w.page, '[data-testid="scaling-select"] select', 1);
+      await setInput(w.page, '[data-testid="matrices-select"] select', 1);
+      await waitForQuery(w.page, {tau: String(await w.page.$eval('[data-testid="temperature-slider"]', (e) => (e as unknown as {value: number}).value)), d: "32", scaled: "1", stepper: "figure"});
+      expect(Number(queryOf(w.page).tau)).toBeCloseTo(2, 1);
+      const entries = await w.page.evaluate(() => history.length);
+      await setInput(w.page, '[data-testid="d-slider"] input', 1);
+      await setInput(w.page, '[data-testid="temperature-slider"] input', 0);
+      await setInput(w.page, '[data-testid="scaling-select"] select', 0);
+      await setInput(w.page, '[data-testid="matrices-select"] select', 0);
+      await waitForQuery(w.page, {});
+      expect(w.page.url()).toBe(site.origin + "/qkv");
+      expect(await w.page.evaluate(() => history.length)).toBe(entries); // no Back steps
+      await expectClean(w);
+    } finally {
+      await w.close();
+    }
+  });
+
+  it("a bad value in the link is named in a note, and the page uses the default", async () => {
+    const w = await open("?d=48&tau=0&scaled=yes");
+    try {
+      const note = await textOf(w.page, "url-note");
+      expect(note).toMatch(/d="48" \(using 2\)/);
+      expect(note).toMatch(/tau="0" \(using 1\)/);
+      expect(note).toMatch(/scaled="yes" \(using 0\)/);
+      expect(await w.page.$eval('[data-testid="url-note"]', (e) => e.classList.contains("warning"))).toBe(true);
+      expect(await shownValue(w.page, "d-slider")).toBe("d = 2");
+      expect(await shownValue(w.page, "temperature-slider")).toBe("1");
+      expect(await shownValue(w.page, "scaling-select")).toMatch(/^unscaled/);
+      await w.page.waitForFunction(() => /At d = 2 and τ = 1 /.test(document.querySelector('[data-testid="entropy-readout"]')?.textContent ?? ""), undefined, {timeout: 60_000});
+      await waitForQuery(w.page, {});
+      await expectClean(w);
+    } finally {
+      await w.close();
+    }
+  });
+});

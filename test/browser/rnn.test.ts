@@ -5,12 +5,12 @@
  * steps with numbers; and awkward text (empty, one character, 20 000 characters, emoji, right-to-left
  * scripts) gives a result or a message, never an error cell.
  */
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {afterAll, afterEach, beforeAll, describe, expect, it} from "vitest";
 import type {Browser, Page} from "playwright-core";
 import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
 import {serveDist, type SiteServer} from "./server.js";
 import {builtPages, distDir} from "./site.js";
-import {fingerprint, modelStatusOf, pageNumber, press, text, waitForChange, waitForStatus} from "./views.js";
+import {fingerprint, modelStatusOf, pageNumber, press, text, waitForChange, waitForStatus, waitForText} from "./views.js";
 
 const missing = browserMissing();
 const present = builtPages().includes("/rnn");
@@ -315,5 +315,110 @@ describe.skipIf(missing !== null || !present)("chapter 1: recurrent networks", (
     expect(w.problems.consoleErrors).toEqual([]);
     expect(w.problems.failedRequests).toEqual([]);
     expect(w.problems.offsiteRequests).toEqual([]);
+  });
+
+  describe("the address keeps the reader's settings", () => {
+    let v: WatchedPage;
+    afterEach(async () => {
+      await v?.close();
+    });
+    const open = async (query: string) => {
+      v = await openWatched(browser, site.origin);
+      await visit(v, site.origin + "/rnn" + query);
+      await waitForStatus(v.page, "ready");
+      return v.page;
+    };
+    const value = (page: Page, selector: string) => page.$eval(selector, (el) => (el as HTMLInputElement).value);
+    const clean = async (x: WatchedPage) => {
+      await noErrorCells(x.page);
+      expect(x.problems.pageErrors).toEqual([]);
+      expect(x.problems.consoleErrors).toEqual([]);
+      expect(x.problems.failedRequests).toEqual([]);
+    };
+
+    it("a link opens the page with its settings: the controls show them and the figures follow", async () => {
+      const story = "The keeper climbed the stairs of the lighthouse at dusk, lit the lamp, wrote the weather in his book and watched the boats come home across the grey water.";
+      const query = new URLSearchParams({text: story, seed: "7", hidden: "32", seqLen: "6", embed: "16", lr: "0.05", temperature: "0", window: "100", probe: "the lamp and the boats", t: "5"});
+      const page = await open(`?${query}`);
+      expect(await page.$$('[data-testid="url-note"]')).toHaveLength(0);
+      expect(await value(page, '[data-testid="text-input"] textarea')).toBe(story);
+      expect(await value(page, '[data-testid="seed-input"] input')).toBe("7");
+      expect(await page.$eval('[data-testid="hidden-slider"] output', (el) => el.textContent)).toBe("32");
+      expect(await value(page, '[data-testid="seqlen-slider"] input')).toBe("6");
+      expect(await page.$eval('[data-testid="embed-select"] select', (el) => (el as HTMLSelectElement).selectedOptions[0].textContent)).toMatch(/learned embedding, D = 16/);
+      expect(await value(page, '[data-testid="probe-input"] input')).toBe("the lamp and the boats");
+      // The model was built from them: the notes name the text's length, T, seed and rate, and the
+      // parameter count is that of H = 32 with a 16-number embedding.
+      const notes = await waitForText(page, "text-notes", /Training on/);
+      const V = Number(notes.match(/V = (\d+) symbols/)![1]);
+      const H = 32, D = 16;
+      expect(notes).toContain(`Training on ${Array.from(story).length} characters`);
+      expect(notes).toContain(`${count(V * D + D * H + H * H + H + H * V + V)} parameters`);
+      expect(notes).toContain("T = 6 characters per step; seed 7;");
+      expect(notes).toContain("learning rate η = 0.05");
+      expect(await waitForText(page, "sample", /drawn at τ = 0,/)).toMatch(/from the untrained model/);
+      expect(await waitForText(page, "params-numbers", /over w = 100 characters/)).toContain(`H = ${H} hidden units`);
+      expect(await waitForText(page, "t-slider", /t = 5 \(“l”\)/)).toBeTruthy(); // “the lamp…”: the 5th character
+      expect(await waitForText(page, "hover-panel", /Step t = 5: the model has read “l”/)).toBeTruthy();
+      // Untouched, the address stays as the link gave it.
+      const params = new URL(page.url()).searchParams;
+      expect(Object.fromEntries(params)).toEqual(Object.fromEntries(query));
+      await clean(v);
+    });
+
+    it("moving a control puts it in the address, and its default takes it out", async () => {
+      const page = await open("");
+      expect(await page.$$('[data-testid="url-note"]')).toHaveLength(0);
+      expect(page.url()).toBe(site.origin + "/rnn");
+      const param = (key: string) => new URL(page.url()).searchParams.get(key);
+      const until = (key: string, want: string | null) => page.waitForFunction(([k, w]) => new URLSearchParams(location.search).get(k) === w, [key, want] as const, {timeout: 10_000});
+      await setInput(page, '[data-testid="hidden-slider"] input', 32);
+      await until("hidden", "32");
+      await setInput(page, '[data-testid="temperature-slider"] input', 1.5);
+      await until("temperature", "1.5");
+      expect(param("hidden")).toBe("32");
+      await setInput(page, '[data-testid="window-slider"] input', 100);
+      await until("window", "100");
+      await setInput(page, '[data-testid="seed-input"] input', "42");
+      await page.locator('[data-testid="seed-input"] button').click();
+      await until("seed", "42");
+      await setInput(page, '[data-testid="probe-input"] input', "the sea was grey");
+      await until("probe", "the sea was grey");
+      // Back to the defaults: the keys leave the address, one by one.
+      await setInput(page, '[data-testid="hidden-slider"] input', 64);
+      await until("hidden", null);
+      expect(param("temperature")).toBe("1.5");
+      await setInput(page, '[data-testid="temperature-slider"] input', 0.8);
+      await until("temperature", null);
+      await setInput(page, '[data-testid="window-slider"] input', 32);
+      await until("window", null);
+      await setInput(page, '[data-testid="seed-input"] input', "1");
+      await page.locator('[data-testid="seed-input"] button').click();
+      await until("seed", null);
+      expect(new URL(page.url()).search).toBe("?probe=the+sea+was+grey");
+      // A long training text is left out of the address (the page still trains on it).
+      await setInput(page, '[data-testid="text-input"] textarea', "The sea was grey and the lamp was lit. ".repeat(20));
+      await page.locator('[data-testid="text-input"] button').click();
+      await waitForText(page, "text-notes", /Training on 780 characters/);
+      expect(param("text")).toBeNull();
+      await clean(v);
+    });
+
+    it("a value the page cannot use is named in a note, and the control keeps its default", async () => {
+      const page = await open("?hidden=9999&seed=abc&temperature=0.83&embed=8");
+      const note = await text(page, "url-note");
+      expect(note).toContain('hidden="9999" (using 64)');
+      expect(note).toContain('seed="abc" (using 1)');
+      expect(note).toContain('temperature="0.83" (using 0.8)');
+      expect(note).toContain('embed="8" (using 0)');
+      expect(await page.$eval('[data-testid="url-note"]', (el) => el.className)).toContain("warning");
+      expect(await value(page, '[data-testid="hidden-slider"] input')).toBe("64");
+      expect(await value(page, '[data-testid="seed-input"] input')).toBe("1");
+      expect(await text(page, "temperature-slider")).toContain("0.80");
+      const notes = await waitForText(page, "text-notes", /Training on/);
+      const V = Number(notes.match(/V = (\d+) symbols/)![1]);
+      expect(notes).toContain(`${count(V * 64 + 64 * 64 + 64 + 64 * V + V)} parameters`);
+      await clean(v);
+    });
   });
 });

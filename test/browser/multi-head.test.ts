@@ -159,3 +159,131 @@ describe.skipIf(missing !== null || !present)("chapter 7: multi-head attention",
     expect(w.problems.offsiteRequests).toEqual([]);
   });
 });
+
+/** The address's query parameters, as the page has written them. */
+const query = (page: Page) => Object.fromEntries(new URL(page.url()).searchParams);
+/** The label of a select's chosen option. */
+const chosen = (page: Page, testid: string) => page.$eval(`[data-testid="${testid}"] select`, (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? "");
+/** Which head switches are ticked. */
+const switches = (page: Page) => page.$$eval('[data-testid="head-switches"] input', (els) => els.map((e) => (e as HTMLInputElement).checked));
+
+describe.skipIf(missing !== null || !present)("chapter 7: the address keeps the reader's settings", () => {
+  let browser: Browser;
+  let site: SiteServer;
+  beforeAll(async () => {
+    site = await serveDist(distDir);
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  /** Opens the page at `search` and waits for the first answers. */
+  async function open(search: string): Promise<WatchedPage> {
+    const w = await openWatched(browser, site.origin);
+    await visit(w, site.origin + "/multi-head" + search);
+    await w.page.waitForFunction(() => document.querySelector('[data-testid="model-status"]')?.getAttribute("data-status") === "ready", undefined, {timeout: 60_000});
+    await waitForText(w.page, "answers-table", /Previous symbol: \d+ of \d+/, 60_000);
+    return w;
+  }
+
+  it("a link opens the page with its h, sentence, switches and stepper head, and the figures follow them", async () => {
+    const w = await open("?heads=4&sentence=abcDefg&off=2&head=3");
+    try {
+      expect(await chosen(w.page, "heads-select")).toBe("4 heads of d_k = 8");
+      expect(await w.page.$eval('[data-testid="sentence-input"] input', (i) => (i as HTMLInputElement).value)).toBe("abcDefg");
+      expect(await switches(w.page)).toEqual([true, false, true, true]);
+      expect(await chosen(w.page, "stepper-head-select")).toBe("head 3");
+      // what the reader sees: four maps of the link's sentence, head 2 silenced, the stepper on head 3
+      expect(await mapCount(w.page)).toBe(4);
+      await waitForText(w.page, "sentence-message", /reads 7 characters after ⟨s⟩; the key is “d”, character 4/);
+      await waitForText(w.page, "head-caption-1", /Head 2 \(switched off\)/);
+      await waitForText(w.page, "ablate-table", /head 2 off/);
+      await waitForText(w.page, "answers-table", /with head 2 switched off/);
+      await waitForText(w.page, "layer-stepper", /head 3/);
+      await waitForText(w.page, "heads-note", /4 heads of d_k = 8/);
+      expect(await w.page.$$eval('[data-testid="url-note"]', (els) => els.length)).toBe(0);
+      // the page writes back the same address
+      expect(query(w.page)).toEqual({heads: "4", sentence: "abcDefg", off: "2", head: "3"});
+      expect(await errorCells(w.page)).toEqual([]);
+      expect(w.problems.pageErrors).toEqual([]);
+      expect(w.problems.consoleErrors).toEqual([]);
+    } finally {
+      await w.close();
+    }
+  });
+
+  it("moving a control writes it into the address, and its default takes it out again", async () => {
+    const w = await open("");
+    try {
+      expect(query(w.page)).toEqual({});
+      expect(await w.page.$$eval('[data-testid="url-note"]', (els) => els.length)).toBe(0);
+      const entries = await w.page.evaluate(() => history.length);
+      await setInput(w.page, '[data-testid="sentence-input"] input', "abcDefg");
+      await w.page.waitForFunction(() => new URL(location.href).searchParams.get("sentence") === "abcDefg");
+      await setInput(w.page, '[data-testid="sentence-input"] input', "two heads Split");
+      await w.page.waitForFunction(() => !new URL(location.href).searchParams.has("sentence"));
+      await w.page.click('[data-testid="head-switches-0"]');
+      await w.page.waitForFunction(() => new URL(location.href).searchParams.get("off") === "1");
+      await w.page.click('[data-testid="head-switches-1"]');
+      await w.page.waitForFunction(() => new URL(location.href).searchParams.get("off") === "1,2");
+      await w.page.click('[data-testid="head-switches-0"]');
+      await w.page.click('[data-testid="head-switches-1"]');
+      await w.page.waitForFunction(() => !new URL(location.href).searchParams.has("off"));
+      await setInput(w.page, '[data-testid="stepper-head-select"] select', 1);
+      await w.page.waitForFunction(() => new URL(location.href).searchParams.get("head") === "2");
+      await setInput(w.page, '[data-testid="stepper-head-select"] select', 0);
+      await w.page.waitForFunction(() => !new URL(location.href).searchParams.has("head"));
+      await setInput(w.page, '[data-testid="heads-select"] select', 3); // 8 heads
+      await w.page.waitForFunction(() => new URL(location.href).searchParams.get("heads") === "8");
+      await w.page.waitForFunction(() => document.querySelectorAll('[data-testid="head-maps"] [data-testid^="head-map-"]').length === 8, undefined, {timeout: 30_000});
+      await setInput(w.page, '[data-testid="heads-select"] select', 1); // back to 2
+      await w.page.waitForFunction(() => !new URL(location.href).searchParams.has("heads"));
+      await w.page.waitForFunction(() => document.querySelectorAll('[data-testid="head-maps"] [data-testid^="head-map-"]').length === 2, undefined, {timeout: 30_000});
+      expect(query(w.page)).toEqual({});
+      // no Back steps: the address was replaced, not pushed
+      expect(await w.page.evaluate(() => history.length)).toBe(entries);
+      expect(await errorCells(w.page)).toEqual([]);
+      expect(w.problems.pageErrors).toEqual([]);
+      expect(w.problems.consoleErrors).toEqual([]);
+    } finally {
+      await w.close();
+    }
+  });
+
+  it("a link with values the page cannot use says so, and the controls show the defaults", async () => {
+    const w = await open("?heads=3&head=9&off=1&sentence=" + "x".repeat(201));
+    try {
+      const note = await text(w.page, "url-note");
+      expect(await w.page.$eval('[data-testid="url-note"]', (el) => el.className)).toBe("warning");
+      expect(note).toMatch(/heads="3" \(using 2\)/);
+      expect(note).toMatch(/sentence="x{40}…" \(using two heads Split\)/);
+      expect(note).toMatch(/head="9" \(using 1\)/);
+      expect(note).not.toMatch(/off=/); // head 1 exists with h = 2: it is switched off
+      expect(await chosen(w.page, "heads-select")).toBe("2 heads of d_k = 16");
+      expect(await w.page.$eval('[data-testid="sentence-input"] input', (i) => (i as HTMLInputElement).value)).toBe("two heads Split");
+      expect(await chosen(w.page, "stepper-head-select")).toBe("head 1");
+      expect(await switches(w.page)).toEqual([false, true]);
+      expect(await mapCount(w.page)).toBe(2);
+      expect(query(w.page)).toEqual({off: "1"});
+      expect(await errorCells(w.page)).toEqual([]);
+      expect(w.problems.pageErrors).toEqual([]);
+      expect(w.problems.consoleErrors).toEqual([]);
+    } finally {
+      await w.close();
+    }
+    // a head the model does not have is refused too
+    const w2 = await open("?heads=1&off=2");
+    try {
+      expect(await text(w2.page, "url-note")).toMatch(/off="2" \(using the default\)/);
+      expect(await chosen(w2.page, "heads-select")).toBe("1 head of d_k = 32");
+      expect(await switches(w2.page)).toEqual([true]);
+      expect(query(w2.page)).toEqual({heads: "1"});
+      expect(await errorCells(w2.page)).toEqual([]);
+      expect(w2.problems.pageErrors).toEqual([]);
+      expect(w2.problems.consoleErrors).toEqual([]);
+    } finally {
+      await w2.close();
+    }
+  });
+});

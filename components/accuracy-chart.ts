@@ -7,8 +7,8 @@
 import * as d3 from "d3";
 import {formatNumber} from "./format.js";
 import {drawXAxis, drawYAxis, legendItem, seriesStyle} from "./line-chart-parts.js";
+import {chartFrame} from "./chart-frame.js";
 import {el, installStyles, svgEl} from "./style.js";
-import {tooltip} from "./tooltip.js";
 
 export interface AccuracySeries {
   key: string;
@@ -45,11 +45,6 @@ export interface AccuracyChartElement extends HTMLElement {
 
 const CSS = `
 .rt-accuracy .rt-plot { position: relative; touch-action: pan-y; }
-.rt-accuracy svg { display: block; overflow: visible; }
-.rt-accuracy .rt-legend-items { display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; margin: 0 0 0.2rem; padding: 0; list-style: none; font-size: 12px; }
-.rt-accuracy .rt-legend-items li { display: flex; align-items: center; gap: 0.35rem; }
-.rt-accuracy .rt-grid line { stroke: currentColor; stroke-opacity: 0.08; }
-.rt-accuracy .rt-axis .domain { stroke: currentColor; stroke-opacity: 0.4; }
 .rt-accuracy .rt-band-key { display: inline-block; width: 16px; height: 10px; background: currentColor; opacity: 0.12; }
 `;
 
@@ -63,23 +58,14 @@ export function nearestIndex(xs: readonly number[], v: number): number {
 }
 
 export function accuracyChart(data: AccuracyData, options: AccuracyChartOptions = {}): AccuracyChartElement {
-  const root = el("figure", "rt-view rt-accuracy") as HTMLElement as AccuracyChartElement;
-  if (options.testid) root.dataset.testid = options.testid;
+  const {root: element, caption, legend, plot, tip} = chartFrame("rt-accuracy", {testid: options.testid, kind: "chart"});
+  const root = element as HTMLElement as AccuracyChartElement;
+  installStyles(CSS);
   let opts = options;
   let current = data;
   let cursor: number | null = null;
-  const caption = el("figcaption", "rt-title");
-  const legend = el("ul", "rt-legend-items");
-  const plot = el("div", "rt-plot rt-focusable");
-  plot.tabIndex = 0;
-  plot.setAttribute("role", "group");
-  plot.setAttribute("aria-roledescription", "chart");
   const svg = svgEl("svg");
-  const tip = tooltip(plot);
-  plot.setAttribute("aria-describedby", tip.element.id);
-  plot.append(svg, tip.element);
-  installStyles(CSS);
-  root.append(caption, legend, plot, tip.live);
+  plot.prepend(svg);
 
   let x = d3.scaleLinear();
   let y = d3.scaleLinear();

@@ -13,8 +13,8 @@ import type {History, SeriesState} from "./chart-data.js";
 import {ChartData} from "./chart-data.js";
 import {formatCount, formatNumber} from "./format.js";
 import {LinePath, drawXAxis, drawYAxis, legendItem, seriesStyle} from "./line-chart-parts.js";
-import {el, installStyles, svgEl} from "./style.js";
-import {tooltip} from "./tooltip.js";
+import {chartFrame} from "./chart-frame.js";
+import {installStyles, svgEl} from "./style.js";
 
 export type {History};
 
@@ -74,12 +74,7 @@ interface Drawn {
 
 const LINE_CSS = `
 .rt-linechart .rt-plot { position: relative; touch-action: pan-y; }
-.rt-linechart svg { display: block; overflow: visible; }
-.rt-linechart .rt-legend-items { display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; margin: 0 0 0.2rem; padding: 0; list-style: none; font-size: 12px; }
-.rt-linechart .rt-legend-items li { display: flex; align-items: center; gap: 0.35rem; }
 .rt-linechart .rt-latest { font-variant-numeric: tabular-nums; color: var(--theme-foreground-muted, #666); }
-.rt-linechart .rt-grid line { stroke: currentColor; stroke-opacity: 0.08; }
-.rt-linechart .rt-axis .domain { stroke: currentColor; stroke-opacity: 0.4; }
 `;
 
 export function lineChart(history: History | null, options: LineChartOptions = {}): LineChartElement {
@@ -91,13 +86,9 @@ export function lineChart(history: History | null, options: LineChartOptions = {
   const specs = new Map((options.series ?? []).map((s) => [s.key, s]));
   const data = new ChartData({buckets: Math.max(16, Math.round(plotW)), smoothing, logY, keys: options.series?.map((s) => s.key), sparse: options.series?.filter((s) => s.sparse).map((s) => s.key), include: refs.map((r) => r.y), xDomain: options.xDomain, yDomain: options.yDomain});
 
-  const root = el("figure", "rt-view rt-linechart") as HTMLElement as LineChartElement;
-  if (options.testid) root.dataset.testid = options.testid;
-  const legend = el("ul", "rt-legend-items");
-  const plot = el("div", "rt-plot rt-focusable");
-  plot.tabIndex = 0;
-  plot.setAttribute("role", "group");
-  plot.setAttribute("aria-roledescription", "line chart");
+  const {root: element, caption, legend, plot, tip, note} = chartFrame("rt-linechart", {testid: options.testid, kind: "line chart"});
+  const root = element as HTMLElement as LineChartElement;
+  installStyles(LINE_CSS);
   plot.setAttribute("aria-label", "Plot: the arrow keys move along the steps and read the values.");
   const svg = svgEl("svg", {width: margin.left + plotW + margin.right, height});
   plot.style.width = `${margin.left + plotW + margin.right}px`;
@@ -110,12 +101,8 @@ export function lineChart(history: History | null, options: LineChartOptions = {
   const overlay = svgEl("rect", {width: plotW, height: plotH, fill: "transparent"});
   g.append(gridG, xAxisG, yAxisG, refsG, linesG, hoverG, overlay);
   svg.append(g);
-  const tip = tooltip(plot);
-  plot.setAttribute("aria-describedby", tip.element.id);
-  plot.append(svg, tip.element);
-  const note = el("p", "rt-note rt-warn");
-  installStyles(LINE_CSS);
-  root.append(...(title ? [el("figcaption", "rt-title", title)] : []), legend, plot, note, tip.live);
+  plot.prepend(svg);
+  caption.textContent = title ?? "";
 
   const x = d3.scaleLinear().range([0, plotW]);
   const y = (logY ? d3.scaleLog() : d3.scaleLinear()).range([plotH, 0]);

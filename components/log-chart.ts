@@ -8,8 +8,8 @@
  */
 import * as d3 from "d3";
 import {formatNumber} from "./format.js";
+import {chartFrame} from "./chart-frame.js";
 import {el, installStyles, svgEl} from "./style.js";
-import {tooltip} from "./tooltip.js";
 
 export interface LogChartSeries {
   key: string;
@@ -52,11 +52,6 @@ export interface LogChartElement extends HTMLElement {
 
 const CSS = `
 .rt-logchart .rt-plot { position: relative; touch-action: pan-y; }
-.rt-logchart svg { display: block; overflow: visible; }
-.rt-logchart .rt-grid line { stroke: currentColor; stroke-opacity: 0.08; }
-.rt-logchart .rt-axis .domain { stroke: currentColor; stroke-opacity: 0.4; }
-.rt-logchart .rt-legend-items { display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; margin: 0 0 0.2rem; padding: 0; list-style: none; font-size: 12px; }
-.rt-logchart .rt-legend-items li { display: flex; align-items: center; gap: 0.35rem; }
 `;
 
 const SYMBOLS = {circle: d3.symbolCircle, square: d3.symbolSquare, triangle: d3.symbolTriangle};
@@ -64,22 +59,12 @@ const SYMBOLS = {circle: d3.symbolCircle, square: d3.symbolSquare, triangle: d3.
 export function logChart(initial: readonly LogChartSeries[], options: LogChartOptions): LogChartElement {
   let opts = options;
   let series = initial;
-  const root = el("figure", "rt-view rt-logchart") as HTMLElement as LogChartElement;
-  if (opts.testid) root.dataset.testid = opts.testid;
-  const caption = el("figcaption", "rt-title");
-  const legend = el("ul", "rt-legend-items");
-  const plot = el("div", "rt-plot rt-focusable");
-  plot.tabIndex = 0;
-  plot.setAttribute("role", "group");
-  plot.setAttribute("aria-roledescription", "chart");
+  const {root: element, caption, legend, plot, tip, note} = chartFrame("rt-logchart", {testid: opts.testid, kind: "chart"});
+  const root = element as HTMLElement as LogChartElement;
+  installStyles(CSS);
   plot.setAttribute("aria-label", "Plot: the arrow keys move along x and read the values.");
   const svg = svgEl("svg");
-  const tip = tooltip(plot);
-  plot.setAttribute("aria-describedby", tip.element.id);
-  plot.append(svg, tip.element);
-  const note = el("p", "rt-note rt-warn");
-  installStyles(CSS);
-  root.append(caption, legend, plot, note, tip.live);
+  plot.prepend(svg);
   let cursor: number | null = null; // index into the sorted distinct x values
 
   function draw(): void {

@@ -8,8 +8,8 @@
 import * as d3 from "d3";
 import {formatNumber} from "./format.js";
 import {legendItem} from "./line-chart-parts.js";
-import {el, installStyles} from "./style.js";
-import {tooltip} from "./tooltip.js";
+import {chartFrame} from "./chart-frame.js";
+import {installStyles} from "./style.js";
 
 export interface FlowSeries {
   label: string;
@@ -42,9 +42,6 @@ export interface FlowChartElement extends HTMLElement {
 
 const FLOW_CSS = `
 .rt-flow-chart .rt-plot { position: relative; }
-.rt-flow-chart svg { display: block; overflow: visible; }
-.rt-flow-chart .rt-legend-items { display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; margin: 0 0 0.2rem; padding: 0; list-style: none; font-size: 12px; }
-.rt-flow-chart .rt-legend-items li { display: flex; align-items: center; gap: 0.35rem; }
 `;
 
 /** The powers of ten from below lo to above hi (at least two). */
@@ -55,18 +52,9 @@ export function decades(lo: number, hi: number): number[] {
 
 export function flowChart(data: FlowData, options: FlowChartOptions = {}): FlowChartElement {
   const {width = 640, height = 260, xLabel = "distance d", yLabel = "gradient norm"} = options;
-  const root = el("figure", "rt-view rt-flow-chart") as HTMLElement as FlowChartElement;
-  if (options.testid) root.dataset.testid = options.testid;
-  const caption = el("figcaption", "rt-title");
-  const legend = el("ul", "rt-legend-items");
-  const plot = el("div", "rt-plot rt-focusable");
-  plot.tabIndex = 0;
-  plot.setAttribute("role", "group");
-  plot.setAttribute("aria-roledescription", "line chart");
-  const tip = tooltip(plot);
-  const note = el("p", "rt-note rt-warn");
+  const {root: element, caption, legend, plot, tip, note} = chartFrame("rt-flow-chart", {testid: options.testid, kind: "line chart"});
+  const root = element as HTMLElement as FlowChartElement;
   installStyles(FLOW_CSS);
-  root.append(caption, legend, plot, note, tip.live);
   const margin = {top: 16, right: 14, bottom: 40, left: 56};
   const plotW = Math.max(80, width - margin.left - margin.right), plotH = Math.max(80, height - margin.top - margin.bottom);
   let current = data;

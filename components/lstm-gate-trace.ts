@@ -6,8 +6,8 @@
 import * as d3 from "d3";
 import {formatNumber, spokenToken, visibleToken} from "./format.js";
 import {legendItem, seriesStyle} from "./line-chart-parts.js";
-import {el, installStyles, svgEl} from "./style.js";
-import {tooltip} from "./tooltip.js";
+import {chartFrame} from "./chart-frame.js";
+import {installStyles, svgEl} from "./style.js";
 
 export interface TraceSeries {
   label: string;
@@ -34,9 +34,6 @@ export interface GateTraceElement extends HTMLElement {
 
 const TRACE_CSS = `
 .rt-gate-trace .rt-plot { position: relative; }
-.rt-gate-trace svg { display: block; overflow: visible; }
-.rt-gate-trace .rt-legend-items { display: flex; flex-wrap: wrap; gap: 0.2rem 0.9rem; margin: 0 0 0.2rem; padding: 0; list-style: none; font-size: 12px; }
-.rt-gate-trace .rt-legend-items li { display: flex; align-items: center; gap: 0.3rem; }
 `;
 
 /** 2 → "2nd", 3 → "3rd", 11 → "11th". */
@@ -48,18 +45,9 @@ function ordinal(k: number): string {
 
 export function gateTrace(data: GateTraceData, options: GateTraceOptions = {}): GateTraceElement {
   const {width = 640, height = 200} = options;
-  const root = el("figure", "rt-view rt-gate-trace") as HTMLElement as GateTraceElement;
-  if (options.testid) root.dataset.testid = options.testid;
-  const caption = el("figcaption", "rt-title");
-  const legend = el("ul", "rt-legend-items");
-  const plot = el("div", "rt-plot rt-focusable");
-  plot.tabIndex = 0;
-  plot.setAttribute("role", "group");
-  plot.setAttribute("aria-roledescription", "line chart");
-  const tip = tooltip(plot);
-  plot.setAttribute("aria-describedby", tip.element.id);
+  const {root: element, caption, legend, plot, tip} = chartFrame("rt-gate-trace", {testid: options.testid, kind: "line chart"});
+  const root = element as HTMLElement as GateTraceElement;
   installStyles(TRACE_CSS);
-  root.append(caption, legend, plot, tip.live);
   const margin = {top: 8, right: 10, bottom: 30, left: 40};
   let current = data;
   let cursor: number | null = null;

@@ -9,8 +9,8 @@
 import * as d3 from "d3";
 import {formatNumber} from "./format.js";
 import {legendItem, seriesStyle} from "./line-chart-parts.js";
-import {el, installStyles, svgEl} from "./style.js";
-import {tooltip} from "./tooltip.js";
+import {chartFrame} from "./chart-frame.js";
+import {installStyles, svgEl} from "./style.js";
 
 export interface XYPoint {
   x: number;
@@ -50,11 +50,6 @@ export interface XYChartElement extends HTMLElement {
 
 const CSS = `
 .rt-xy .rt-plot { position: relative; touch-action: pan-y; }
-.rt-xy svg { display: block; overflow: visible; }
-.rt-xy .rt-legend-items { display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; margin: 0 0 0.2rem; padding: 0; list-style: none; font-size: 12px; }
-.rt-xy .rt-legend-items li { display: flex; align-items: center; gap: 0.35rem; }
-.rt-xy .rt-grid line { stroke: currentColor; stroke-opacity: 0.08; }
-.rt-xy .rt-axis .domain { stroke: currentColor; stroke-opacity: 0.4; }
 .rt-xy .rt-ref { stroke: currentColor; stroke-opacity: 0.55; stroke-dasharray: 3 3; }
 `;
 
@@ -100,24 +95,14 @@ export function logTicks([lo, hi]: [number, number], max: number): number[] {
 }
 
 export function xyChart(initial: readonly XYSeries[], options: XYChartOptions = {}): XYChartElement {
-  const root = el("figure", "rt-view rt-xy") as HTMLElement as XYChartElement;
-  if (options.testid) root.dataset.testid = options.testid;
+  const {root: element, caption, legend, plot, tip, note} = chartFrame("rt-xy", {testid: options.testid, kind: "chart"});
+  const root = element as HTMLElement as XYChartElement;
+  installStyles(CSS);
   let opts = options;
   let series = initial;
   let cursor: number | null = null;
-  const caption = el("figcaption", "rt-title");
-  const legend = el("ul", "rt-legend-items");
-  const plot = el("div", "rt-plot rt-focusable");
-  plot.tabIndex = 0;
-  plot.setAttribute("role", "group");
-  plot.setAttribute("aria-roledescription", "chart");
   const svg = svgEl("svg");
-  const tip = tooltip(plot);
-  plot.setAttribute("aria-describedby", tip.element.id);
-  plot.append(svg, tip.element);
-  const note = el("p", "rt-note rt-warn");
-  installStyles(CSS);
-  root.append(caption, legend, plot, note, tip.live);
+  plot.prepend(svg);
 
   let x: d3.ScaleContinuousNumeric<number, number> = d3.scaleLinear();
   let y: d3.ScaleContinuousNumeric<number, number> = d3.scaleLinear();

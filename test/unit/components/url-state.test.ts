@@ -17,7 +17,7 @@ describe("URL state", () => {
   });
 
   it("round-trips every kind, emoji and other scripts included", () => {
-    const state = {hidden: 32, lr: 0.000316, cell: "rnn" as const, text: "naïve 猫 🐈 & a=b", positions: false};
+    const state = {hidden: 32, lr: 0.000316, cell: "rnn" as "rnn" | "lstm", text: "naïve 猫 🐈 & a=b", positions: false};
     const search = formatUrlState(TABLE, state);
     expect(search.startsWith("?")).toBe(true);
     expect(parseUrlState(TABLE, search)).toEqual({state, rejected: []});

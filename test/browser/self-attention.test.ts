@@ -173,3 +173,151 @@ describe.skipIf(missing !== null || !present)("chapter 6: self-attention and pos
     expect(w.problems.failedRequests).toEqual([]);
   });
 });
+
+/** What a control shows: a select's chosen option, a text box's text, or a slider's readout. */
+function shownValue(page: Page, testid: string): Promise<string> {
+  return page.$eval(`[data-testid="${testid}"]`, (el) => {
+    const select = el.querySelector("select");
+    if (select) return select.selectedOptions[0]?.textContent ?? "";
+    const box = el.querySelector<HTMLInputElement>('input[type="text"], textarea');
+    if (box) return box.value;
+    return el.querySelector("output")?.textContent ?? "";
+  });
+}
+
+/** The page's query parameters, as the address bar has them. */
+const queryOf = (page: Page): Record<string, string> => Object.fromEntries(new URL(page.url()).searchParams);
+
+/** Waits until the address holds exactly `expected` (the page writes it after a control moves). */
+async function waitForQuery(page: Page, expected: Record<string, string>, timeout = 15_000): Promise<void> {
+  const start = Date.now();
+  const want = JSON.stringify(Object.entries(expected).sort());
+  while (JSON.stringify(Object.entries(queryOf(page)).sort()) !== want) {
+    if (Date.now() - start > timeout) throw new Error(`the address holds ${page.url()}, not ${JSON.stringify(expected)}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** The shuffle figure's second title: the shuffled tokens, once drawn for `sentence`. */
+async function shuffledTitle(page: Page, spelled: string): Promise<string> {
+  await page.waitForFunction((s) => (document.querySelector('[data-testid="shuffle-figure"]')?.textContent ?? "").includes(`the sentence: ⟨s⟩ ${s}`), spelled, {timeout: 60_000});
+  return page.$eval('[data-testid="shuffle-b-0"]', (e) => /its shuffle: [^\n]*/.exec(e.getAttribute("aria-label") ?? e.textContent ?? "")?.[0] ?? "");
+}
+
+describe.skipIf(missing !== null || !present)("chapter 6: the address keeps the reader's settings", () => {
+  let browser: Browser;
+  let site: SiteServer;
+  beforeAll(async () => {
+    site = await serveDist(distDir);
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  async function open(url: string): Promise<WatchedPage> {
+    const w = await openWatched(browser, site.origin);
+    await visit(w, url);
+    await w.page.waitForFunction(() => document.querySelector('[data-testid="model-status"]')?.getAttribute("data-status") === "ready", undefined, {timeout: 60_000});
+    await w.page.waitForFunction(() => /Sorted:/.test(document.querySelector('[data-testid="sorted-line"]')?.textContent ?? ""), undefined, {timeout: 60_000});
+    return w;
+  }
+
+  async function expectClean(w: WatchedPage): Promise<void> {
+    expect(await errorCells(w.page)).toEqual([]);
+    expect(w.problems.pageErrors).toEqual([]);
+    expect(w.problems.consoleErrors).toEqual([]);
+  }
+
+  it("a link opens the page with its sentence, positions, picture and sizes, and the figures show them", async () => {
+    const w = await open(site.origin + "/self-attention?sentence=hello+world&positions=sinusoidal&picture=stripes&weights=random&k=2&h=128&w=32&heads=4&batch=2&n=5000");
+    try {
+      expect(await shownValue(w.page, "sentence-input")).toBe("hello world");
+      expect(await shownValue(w.page, "positions-select")).toMatch(/^sinusoidal/);
+      expect(await shownValue(w.page, "picture-select")).toBe("stripes");
+      expect(await shownValue(w.page, "weights-select")).toMatch(/^random/);
+      expect(await shownValue(w.page, "sharpness-slider")).toBe("2");
+      expect(await shownValue(w.page, "height-slider")).toBe("128 px");
+      expect(await shownValue(w.page, "width-slider")).toBe("32 px");
+      expect(await shownValue(w.page, "heads-slider")).toBe("4");
+      expect(await shownValue(w.page, "batch-slider")).toBe("2");
+      expect(await shownValue(w.page, "text-slider")).toBe("5,000");
+      // The figures follow: the sentence's matrix, a model built with sinusoids, and the memory sums.
+      await w.page.waitForFunction(() => /“hello world”/.test(document.querySelector('[data-testid="attention-map"]')?.textContent ?? ""), undefined, {timeout: 30_000});
+      await w.page.waitForFunction(() => /With positions: H = E\[x\] \+ PE\.?$/m.test(document.querySelector('[data-testid="shuffle-figure"] h3:nth-of-type(2)')?.textContent ?? ""), undefined, {timeout: 60_000});
+      await w.page.waitForFunction(() => /A picture of 128 × 32 has N = 4,096 pixels; with 4 heads and 2 images at once/.test(document.querySelector('[data-testid="memory-summary"]')?.textContent ?? ""), undefined, {timeout: 30_000});
+      expect(await text(w.page, "memory-summary")).toMatch(/Text: 5,000 tokens/);
+      expect(await w.page.$$('[data-testid="url-note"]')).toHaveLength(0);
+      expect(queryOf(w.page)).toEqual({sentence: "hello world", positions: "sinusoidal", picture: "stripes", weights: "random", k: "2", h: "128", w: "32", heads: "4", batch: "2", n: "5000"});
+      await expectClean(w);
+    } finally {
+      await w.close();
+    }
+  });
+
+  it("moving the controls writes the address, a copy of it shows the same, and defaults leave it", async () => {
+    const w = await open(site.origin + "/self-attention");
+    let copy: WatchedPage | null = null;
+    try {
+      expect(w.page.url()).toBe(site.origin + "/self-attention");
+      expect(await w.page.$$('[data-testid="url-note"]')).toHaveLength(0);
+      await typeSentence(w.page, "hello world");
+      await waitForQuery(w.page, {sentence: "hello world"});
+      await setInput(w.page, '[data-testid="height-slider"] input', 100);
+      await setInput(w.page, '[data-testid="heads-slider"] input', 3);
+      await setInput(w.page, '[data-testid="picture-select"] select', 0);
+      await waitForQuery(w.page, {sentence: "hello world", h: "100", heads: "3", picture: "circle"});
+      const first = await shuffledTitle(w.page, "h e l l o");
+      await press(w.page, "shuffle-button");
+      await waitForQuery(w.page, {sentence: "hello world", h: "100", heads: "3", picture: "circle", shuffle: "2"});
+      expect(first).toMatch(/^its shuffle: ⟨s⟩ \S/);
+      await w.page.waitForFunction((t) => !(document.querySelector('[data-testid="shuffle-b-0"]')?.getAttribute("aria-label") ?? "").includes(t), first, {timeout: 60_000});
+      const second = await shuffledTitle(w.page, "h e l l o");
+      expect(second).toMatch(/^its shuffle: ⟨s⟩ \S/);
+      expect(second).not.toBe(first);
+      // The address opens the same view in a new tab: the same shuffle, sums and picture.
+      copy = await open(w.page.url());
+      expect(await shuffledTitle(copy.page, "h e l l o")).toBe(second);
+      await w.page.waitForFunction(() => /with 3 heads/.test(document.querySelector('[data-testid="memory-summary"]')?.textContent ?? ""));
+      await copy.page.waitForFunction(() => /with 3 heads/.test(document.querySelector('[data-testid="memory-summary"]')?.textContent ?? ""));
+      expect(await text(copy.page, "memory-summary")).toBe(await text(w.page, "memory-summary"));
+      expect(await shownValue(copy.page, "picture-select")).toBe("a circle");
+      await expectClean(copy);
+      // Back to the defaults: only the shuffle's count stays (the button cannot go back).
+      const entries = await w.page.evaluate(() => history.length);
+      await typeSentence(w.page, "the quick brown fox");
+      await setInput(w.page, '[data-testid="height-slider"] input', 64);
+      await setInput(w.page, '[data-testid="heads-slider"] input', 1);
+      await setInput(w.page, '[data-testid="picture-select"] select', 1);
+      await waitForQuery(w.page, {shuffle: "2"});
+      expect(await w.page.evaluate(() => history.length)).toBe(entries); // no Back steps
+      await expectClean(w);
+    } finally {
+      await copy?.close();
+      await w.close();
+    }
+  });
+
+  it("a bad value in the link is named in a note, and the page uses the default", async () => {
+    const w = await open(site.origin + "/self-attention?heads=99&sentence=%20%20&picture=dog&k=100&positions=none");
+    try {
+      const note = await text(w.page, "url-note");
+      expect(note).toMatch(/sentence="  " \(using the quick brown fox\)/);
+      expect(note).toMatch(/picture="dog" \(using two-squares\)/);
+      expect(note).toMatch(/k="100" \(using 8\)/);
+      expect(note).toMatch(/heads="99" \(using 1\)/);
+      expect(note).not.toMatch(/positions/);
+      expect(await w.page.$eval('[data-testid="url-note"]', (e) => e.classList.contains("warning"))).toBe(true);
+      expect(await shownValue(w.page, "heads-slider")).toBe("1");
+      expect(await shownValue(w.page, "sentence-input")).toBe("the quick brown fox");
+      expect(await shownValue(w.page, "picture-select")).toBe("three squares");
+      expect(await shownValue(w.page, "sharpness-slider")).toBe("8");
+      await w.page.waitForFunction(() => /with 1 head and 1 image/.test(document.querySelector('[data-testid="memory-summary"]')?.textContent ?? ""), undefined, {timeout: 30_000});
+      await waitForQuery(w.page, {});
+      await expectClean(w);
+    } finally {
+      await w.close();
+    }
+  });
+});

@@ -4,7 +4,7 @@
  * numbers; the two training runs (with and without clipping) both draw; extreme settings and odd
  * texts give a result or a message, never an error cell or NaN; the main thread stays free.
  */
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {afterAll, afterEach, beforeAll, describe, expect, it} from "vitest";
 import type {Browser, Page} from "playwright-core";
 import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
 import {serveDist, type SiteServer} from "./server.js";
@@ -279,5 +279,91 @@ describe.skipIf(missing !== null || !present)("chapter 2: vanishing gradients", 
     expect(w.problems.failedRequests).toEqual([]);
     expect(w.problems.offsiteRequests).toEqual([]);
     expect(await modelStatusOf(w.page)).toBe("ready");
+  });
+
+  describe("the address keeps the reader's settings", () => {
+    let v: WatchedPage;
+    afterEach(async () => {
+      await v?.close();
+    });
+    const open = async (query: string) => {
+      v = await openWatched(browser, site.origin);
+      await visit(v, site.origin + "/vanishing-gradients" + query);
+      await settled(v.page);
+      return v.page;
+    };
+    const output = (page: Page, testid: string) => page.$eval(`[data-testid="${testid}"] output`, (el) => el.textContent);
+    const clean = async (x: WatchedPage) => {
+      expect(await errorCells(x.page)).toEqual([]);
+      expect(x.problems.pageErrors).toEqual([]);
+      expect(x.problems.consoleErrors).toEqual([]);
+      expect(x.problems.failedRequests).toEqual([]);
+    };
+
+    it("a link opens the page with its settings: the controls show them and the figures follow", async () => {
+      const story = "The wind was from the east. The keeper climbed the stairs, lit the lamp and wrote in his book: wind east, sea grey, two boats out and two boats home. Then he slept.";
+      const query = new URLSearchParams({text: story, scale: "3", activation: "sigmoid", length: "60", lr: "0.5", clip: "5", t: "30", d: "5"});
+      const page = await open(`?${query}`);
+      expect(await page.$$('[data-testid="url-note"]')).toHaveLength(0);
+      expect(await page.$eval('[data-testid="text-input"] textarea', (el) => (el as HTMLTextAreaElement).value)).toBe(story);
+      expect(await output(page, "scale-slider")).toBe("3.00");
+      expect(await page.$eval('[data-testid="activation-select"] select', (el) => (el as HTMLSelectElement).selectedOptions[0].textContent)).toBe("sigmoid (γ = 1/4)");
+      expect(await output(page, "length-slider")).toBe("60");
+      expect(await output(page, "lr-slider")).toBe("0.5");
+      expect(await output(page, "clip-slider")).toBe("5");
+      expect(await output(page, "t-slider")).toBe("30");
+      expect(await output(page, "d-slider")).toBe("5");
+      // The figures are those of these settings: γs = 3/4, T = 60 on this text, the pair (30, 25).
+      expect(await textOf(page, "gamma-s")).toBe("γs = 0.750");
+      expect(await textOf(page, "flow-heatmap")).toMatch(/s = 3\.00, γs = 0\.75, T = 60/);
+      expect(await textOf(page, "text-note")).toMatch(/first T \+ 1 = 61 characters \(\d+ distinct/);
+      await page.waitForFunction(() => /start: ∂J\(30\)\/∂h\(30\)/.test(document.querySelector('[data-testid="walk-stepper"]')?.textContent ?? "") && /Step 1 of 6/.test(document.querySelector('[data-testid="walk-stepper"]')?.textContent ?? ""), undefined, {timeout: 15_000});
+      expect(await textOf(page, "status-with-clip")).toMatch(/With clipping at c = 5\b/);
+      expect(await textOf(page, "clip-norm-chart")).toMatch(/threshold c = 5/);
+      expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual(Object.fromEntries(query));
+      await clean(v);
+    });
+
+    it("moving a control puts it in the address, and its default takes it out", async () => {
+      const page = await open("");
+      expect(await page.$$('[data-testid="url-note"]')).toHaveLength(0);
+      expect(page.url()).toBe(site.origin + "/vanishing-gradients");
+      const search = () => new URL(page.url()).searchParams;
+      const until = (key: string, want: string | null) => page.waitForFunction(([k, w]) => new URLSearchParams(location.search).get(k) === w, [key, want] as const, {timeout: 10_000});
+      await setLogSlider(page, "scale-slider", 3);
+      await until("scale", "3.02"); // the slider moves in steps of 0.01 on a log₁₀ scale
+      await setInput(page, '[data-testid="activation-select"] select', 1);
+      await until("activation", "sigmoid");
+      await setInput(page, '[data-testid="d-slider"] input', 5);
+      await until("d", "5");
+      // A preset moves four controls, and the address follows all of them.
+      await press(page, "preset-tanh");
+      await until("lr", "0.5");
+      expect(Object.fromEntries(search())).toEqual({scale: "3", lr: "0.5", d: "5"}); // tanh and c = 1 are the defaults
+      await setLogSlider(page, "scale-slider", 1);
+      await until("scale", null);
+      await setInput(page, '[data-testid="d-slider"] input', 8);
+      await until("d", null);
+      expect(new URL(page.url()).search).toBe("?lr=0.5");
+      await settled(page);
+      await clean(v);
+    });
+
+    it("a value the page cannot use is named in a note, and the control keeps its default", async () => {
+      const page = await open("?scale=0&activation=softmax&length=9999&d=99");
+      const note = await textOf(page, "url-note");
+      expect(note).toContain('scale="0" (using 1)');
+      expect(note).toContain('activation="softmax" (using tanh)');
+      expect(note).toContain('length="9999" (using 40)');
+      expect(note).toContain('d="99" (using 8)');
+      expect(await page.$eval('[data-testid="url-note"]', (el) => el.className)).toContain("warning");
+      expect(await output(page, "scale-slider")).toBe("1.00");
+      expect(await page.$eval('[data-testid="activation-select"] select', (el) => (el as HTMLSelectElement).selectedOptions[0].textContent)).toBe("tanh (γ = 1)");
+      expect(await output(page, "length-slider")).toBe("40");
+      expect(await output(page, "d-slider")).toBe("8");
+      expect(await textOf(page, "gamma-s")).toBe("γs = 1.000");
+      expect(await textOf(page, "flow-heatmap")).toMatch(/T = 40/);
+      await clean(v);
+    });
   });
 });

@@ -297,3 +297,172 @@ describe.skipIf(missing !== null || !present)("chapter 8: the Transformer", () =
     await phone.close();
   });
 });
+
+/** The address's query parameters, as the page has written them. */
+const query = (page: Page) => Object.fromEntries(new URL(page.url()).searchParams);
+/** The label of a select's chosen option. */
+const chosen = (page: Page, testid: string) => page.$eval(`[data-testid="${testid}"] select`, (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? "");
+/** The value a slider shows. */
+const shows = (page: Page, testid: string) => page.$eval(`[data-testid="${testid}"] output`, (o) => o.textContent ?? "");
+/** Waits until the address has `key` = `value` (null: no such key). */
+const addressHas = (page: Page, key: string, value: string | null) =>
+  page.waitForFunction(([k, v]) => new URL(location.href).searchParams.get(k) === v, [key, value] as const, {timeout: 30_000});
+
+describe.skipIf(missing !== null || !present)("chapter 8: the address keeps the reader's settings", () => {
+  let browser: Browser;
+  let site: SiteServer;
+  beforeAll(async () => {
+    site = await serveDist(distDir);
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  /** Opens the page at `search` and waits until the model is ready and has translated. */
+  async function open(search: string): Promise<WatchedPage> {
+    const w = await openWatched(browser, site.origin);
+    await visit(w, site.origin + "/transformer" + search);
+    await waitForStatus(w.page, "ready");
+    await waitForText(w.page, "translation-output", /→/, 60_000);
+    return w;
+  }
+  async function nothingBroke(w: WatchedPage): Promise<void> {
+    expect(await errorCells(w.page)).toEqual([]);
+    expect(w.problems.pageErrors).toEqual([]);
+    expect(w.problems.consoleErrors).toEqual([]);
+  }
+
+  it("a link opens the page with its settings, and the model, the figures and Table 1 follow them", async () => {
+    // The checkpoint's shape, with the reader's view of it.
+    const search = "?task=reverse&source=attention&block=enc.0.self&head=1&measure=chars&n=1000&d=128";
+    const w = await open(search);
+    try {
+      expect(await chosen(w.page, "task-select")).toMatch(/^reversal/);
+      expect(await w.page.$eval('[data-testid="source-input"] input', (i) => (i as HTMLInputElement).value)).toBe("attention");
+      await waitForText(w.page, "model-status", /checkpoint \(trained 2,000 steps/, 60_000);
+      await waitForText(w.page, "translation-output", /“attention” → \S+ (✓ right|✗ wrong; the answer is noitnetta)/, 60_000);
+      expect(await w.page.$eval('[data-block="enc.0.self"]', (g) => g.getAttribute("aria-pressed"))).toBe("true");
+      await waitForText(w.page, "step-note", /encoder layer 1: self-attention, at position i = 0 \(“a”\), head 1, for “attention”/, 60_000);
+      await waitForText(w.page, "tensor-note", /encoder layer 1: self-attention: 12 tensors for “attention”/, 60_000);
+      expect(await chosen(w.page, "measure-select")).toMatch(/letters right/);
+      expect(await text(w.page, "length-chart")).toMatch(/Letters right/);
+      expect(await text(w.page, "table-1")).toMatch(/n = 1,000, d = 128/);
+      expect(await text(w.page, "ops-chart")).toMatch(/n = d = 128/);
+      expect(await w.page.$$eval('[data-testid="url-note"]', (els) => els.length)).toBe(0);
+      expect("?" + new URLSearchParams(query(w.page)).toString()).toBe(search);
+      await nothingBroke(w);
+    } finally {
+      await w.close();
+    }
+    // Another shape: rebuilt untrained, with the link's η and warm-up.
+    const w2 = await open("?norm=post&layers=2&heads=4&lr=0.003&warmup=100&source=3+May+1999&block=dec.1.cross&head=3");
+    try {
+      expect(await chosen(w2.page, "norm-select")).toMatch(/^post-LN/);
+      expect(await chosen(w2.page, "layers-select")).toBe("N = 2");
+      expect(await chosen(w2.page, "heads-select")).toMatch(/^h = 4/);
+      expect(await shows(w2.page, "lr-slider")).toBe("0.003");
+      expect(await shows(w2.page, "warmup-slider")).toBe("100 steps");
+      expect(await chosen(w2.page, "head-select")).toBe("head 3 of 4");
+      await waitForText(w2.page, "model-status", /untrained/, 60_000);
+      await waitForText(w2.page, "translation-output", /“3 May 1999” →/);
+      await look(w2.page, "cross-maps");
+      await w2.page.waitForFunction(() => document.querySelectorAll('[data-testid="cross-maps"] figure[data-testid^="cross-maps-"]').length === 8, undefined, {timeout: 60_000});
+      expect(await w2.page.$$eval("[data-block]", (gs) => gs.map((g) => g.getAttribute("data-block")))).not.toContain("enc.norm");
+      expect(await w2.page.$eval('[data-block="dec.1.cross"]', (g) => g.getAttribute("aria-pressed"))).toBe("true");
+      await waitForText(w2.page, "step-note", /decoder layer 2: cross-attention, at position i = 0 \(“start”\), head 3, for “3 May 1999”/, 60_000);
+      expect(await w2.page.$eval('[data-testid="load-button"]', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
+      expect(query(w2.page)).toEqual({norm: "post", layers: "2", heads: "4", lr: "0.003", warmup: "100", source: "3 May 1999", block: "dec.1.cross", head: "3"});
+      await nothingBroke(w2);
+    } finally {
+      await w2.close();
+    }
+  });
+
+  it("moving a control writes it into the address, and its default takes it out again", async () => {
+    const w = await open("");
+    try {
+      await waitForText(w.page, "translation-output", /“27 November 2026” → 2026-11-27 ✓ right/);
+      expect(query(w.page)).toEqual({});
+      expect(await w.page.$$eval('[data-testid="url-note"]', (els) => els.length)).toBe(0);
+      const entries = await w.page.evaluate(() => history.length);
+      await setInput(w.page, '[data-testid="source-input"] input', "3 May 1999");
+      await addressHas(w.page, "source", "3 May 1999");
+      await setInput(w.page, '[data-testid="source-input"] input', "27 November 2026");
+      await addressHas(w.page, "source", null);
+      await w.page.click('[data-block="enc.0.ffn"]');
+      await addressHas(w.page, "block", "enc.0.ffn");
+      await w.page.click('[data-block="dec.0.cross"]');
+      await addressHas(w.page, "block", null);
+      await setInput(w.page, '[data-testid="head-select"] select', 0);
+      await addressHas(w.page, "head", "1");
+      await setInput(w.page, '[data-testid="head-select"] select', 1);
+      await addressHas(w.page, "head", null);
+      await setInput(w.page, '[data-testid="lr-slider"] input', -2.5); // log₁₀ η
+      await addressHas(w.page, "lr", "0.0032"); // as the slider shows it
+      await setInput(w.page, '[data-testid="lr-slider"] input', -2);
+      await addressHas(w.page, "lr", null);
+      await setInput(w.page, '[data-testid="warmup-slider"] input', 200);
+      await addressHas(w.page, "warmup", "200");
+      await setInput(w.page, '[data-testid="warmup-slider"] input', 30);
+      await addressHas(w.page, "warmup", null);
+      await setInput(w.page, '[data-testid="measure-select"] select', 1);
+      await addressHas(w.page, "measure", "chars");
+      await setInput(w.page, '[data-testid="measure-select"] select', 0);
+      await addressHas(w.page, "measure", null);
+      await setInput(w.page, '[data-testid="n-slider"] input', 3); // log₁₀ n
+      await addressHas(w.page, "n", "1000");
+      // (the log slider's steps miss 64 itself: the nearest reads 65, and so does the address)
+      await setInput(w.page, '[data-testid="n-slider"] input', Math.log10(64));
+      await addressHas(w.page, "n", "65");
+      expect(await text(w.page, "table-1")).toMatch(/n = 65, d = 64/);
+      await setInput(w.page, '[data-testid="d-select"] select', 3);
+      await addressHas(w.page, "d", "256");
+      await setInput(w.page, '[data-testid="d-select"] select', 1);
+      await addressHas(w.page, "d", null);
+      // The settings that rebuild the model; a new task brings its own example, which the address leaves out.
+      await setInput(w.page, '[data-testid="positions-select"] select', 2);
+      await addressHas(w.page, "positions", "none");
+      await setInput(w.page, '[data-testid="positions-select"] select', 0);
+      await addressHas(w.page, "positions", null);
+      await setInput(w.page, '[data-testid="task-select"] select', 1);
+      await addressHas(w.page, "task", "reverse");
+      await waitForText(w.page, "translation-output", /“transformer” →/, 60_000);
+      await addressHas(w.page, "source", null);
+      await setInput(w.page, '[data-testid="task-select"] select', 0);
+      await addressHas(w.page, "task", null);
+      await waitForText(w.page, "translation-output", /“27 November 2026” → 2026-11-27 ✓ right/, 60_000);
+      expect(query(w.page)).toEqual({n: "65"});
+      // no Back steps: the address was replaced, not pushed
+      expect(await w.page.evaluate(() => history.length)).toBe(entries);
+      await nothingBroke(w);
+    } finally {
+      await w.close();
+    }
+  });
+
+  it("a link with values the page cannot use says so, and the controls show the defaults", async () => {
+    const w = await open("?heads=3&lr=1&n=abc&d=100&task=french&source=" + "9".repeat(41) + "&block=dec.1.cross&head=4");
+    try {
+      const note = await text(w.page, "url-note");
+      expect(await w.page.$eval('[data-testid="url-note"]', (el) => el.className)).toBe("warning");
+      for (const part of [/task="french" \(using dates\)/, /heads="3" \(using 2\)/, /lr="1" \(using 0\.01\)/, /source="9{40}…" \(using the default\)/, /block="dec\.1\.cross" \(using dec\.0\.cross\)/, /head="4" \(using 2\)/, /n="abc" \(using 64\)/, /d="100" \(using 64\)/]) {
+        expect(note).toMatch(part);
+      }
+      expect(await chosen(w.page, "task-select")).toMatch(/^dates/);
+      expect(await chosen(w.page, "heads-select")).toMatch(/^h = 2/);
+      expect(await chosen(w.page, "head-select")).toBe("head 2 of 2");
+      expect(await chosen(w.page, "d-select")).toBe("64");
+      expect(await shows(w.page, "lr-slider")).toBe("0.01");
+      expect(await w.page.$eval('[data-testid="source-input"] input', (i) => (i as HTMLInputElement).value)).toBe("27 November 2026");
+      await waitForText(w.page, "model-status", /checkpoint \(trained 1,200 steps/, 60_000);
+      await waitForText(w.page, "translation-output", /“27 November 2026” → 2026-11-27 ✓ right/);
+      expect(await w.page.$eval('[data-block="dec.0.cross"]', (g) => g.getAttribute("aria-pressed"))).toBe("true");
+      expect(await text(w.page, "table-1")).toMatch(/n = 64, d = 64/);
+      expect(query(w.page)).toEqual({});
+      await nothingBroke(w);
+    } finally {
+      await w.close();
+    }
+  });
+});

@@ -212,6 +212,27 @@ describe.skipIf(missing !== null || !present)("chapter 5: the address keeps the 
     }
   });
 
+  it("a link places the figure's points: the query on key 3 gives key 3 the most weight", async () => {
+    const placed = "-1.3,-0.7;1.5,0.4;-0.4,1.6;-1.3,-0.7;0.5,-1.5;-1.6,1.3;1.4,1.6;-1.1,-1.6;1.5,-1";
+    const w = await open(`?points=${encodeURIComponent(placed)}`);
+    try {
+      const label = await w.page.$eval('[data-testid="qkv-plane"] [data-point="query"]', (e) => e.getAttribute("aria-label") ?? "");
+      expect(label).toMatch(/\(−1\.3, −0\.7\)/);
+      const a = await waitForWeights(w.page);
+      expect(a.indexOf(Math.max(...a))).toBe(2);
+      expect(queryOf(w.page)).toEqual({points: placed});
+      // "Put the points back" puts the default layout back, and the address leaves it out.
+      const entries = await w.page.evaluate(() => history.length);
+      await w.page.locator('[data-testid="reset-points"]').click();
+      await waitForQuery(w.page, {});
+      expect(await w.page.evaluate(() => history.length)).toBe(entries);
+      expect((await waitForWeights(w.page)).indexOf(Math.max(...(await weights(w.page))))).toBe(0);
+      await expectClean(w);
+    } finally {
+      await w.close();
+    }
+  });
+
   it("moving the controls writes the address; back at their defaults the keys go", async () => {
     const w = await open("");
     try {
@@ -219,6 +240,12 @@ describe.skipIf(missing !== null || !present)("chapter 5: the address keeps the 
       expect(w.page.url()).toBe(site.origin + "/qkv");
       expect(await w.page.$$('[data-testid="url-note"]')).toHaveLength(0);
       await setInput(w.page, '[data-testid="d-slider"] input', 5);
+      await waitForQuery(w.page, {d: "32"});
+      // A key moved with the arrow keys (two Shift steps left) is written once it rests.
+      await w.page.locator('[data-testid="qkv-plane"] [data-point="key-0"]').focus();
+      for (let i = 0; i < 2; i++) await w.page.keyboard.press("Shift+ArrowLeft");
+      await waitForQuery(w.page, {d: "32", points: "1.2,0.6;0.5,0.4;-0.4,1.6;-1.3,-0.7;0.5,-1.5;-1.6,1.3;1.4,1.6;-1.1,-1.6;1.5,-1"});
+      for (let i = 0; i < 2; i++) await w.page.keyboard.press("Shift+ArrowRight");
       await waitForQuery(w.page, {d: "32"});
       await setInput(w.page, '[data-testid="temperature-slider"] input', Math.log10(2));
       await setInput(w.page, '[data-testid="scaling-select"] select', 1);
@@ -240,12 +267,14 @@ describe.skipIf(missing !== null || !present)("chapter 5: the address keeps the 
   });
 
   it("a bad value in the link is named in a note, and the page uses the default", async () => {
-    const w = await open("?d=48&tau=0&scaled=yes");
+    const w = await open("?d=48&tau=0&scaled=yes&points=1,2;3");
     try {
       const note = await textOf(w.page, "url-note");
       expect(note).toMatch(/d="48" \(using 2\)/);
       expect(note).toMatch(/tau="0" \(using 1\)/);
       expect(note).toMatch(/scaled="yes" \(using 0\)/);
+      expect(note).toMatch(/points="1,2;3" \(using 1\.2,0\.6;1\.5,0\.4;/);
+      expect(await w.page.$eval('[data-testid="qkv-plane"] [data-point="query"]', (e) => e.getAttribute("aria-label") ?? "")).toMatch(/\(1\.2, 0\.6\)/);
       expect(await w.page.$eval('[data-testid="url-note"]', (e) => e.classList.contains("warning"))).toBe(true);
       expect(await shownValue(w.page, "d-slider")).toBe("d = 2");
       expect(await shownValue(w.page, "temperature-slider")).toBe("1");

@@ -9,7 +9,7 @@
  * Main-thread work is measured as browser.ts does for every page: each task's CPU time on the
  * page's main thread, from a Chromium trace (wall time is logged).
  */
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {afterAll, afterEach, beforeAll, describe, expect, it} from "vitest";
 import type {Browser, Page} from "playwright-core";
 import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
 import {serveDist, type SiteServer} from "./server.js";
@@ -226,5 +226,96 @@ describe.skipIf(missing !== null || !present)("chapter 3: LSTM gates", () => {
     expect(w.problems.failedRequests).toEqual([]);
     expect(w.problems.offsiteRequests).toEqual([]);
     for (const id of ["model-status", "rnn-status", "adding-status"]) expect(["ready", "paused"]).toContain(await modelStatusOf(w.page, id));
+  });
+
+  describe("the address keeps the reader's settings", () => {
+    let v: WatchedPage;
+    afterEach(async () => {
+      await v?.close();
+    });
+    const open = async (query: string) => {
+      v = await openWatched(browser, site.origin);
+      await visit(v, site.origin + "/lstm" + query);
+      await v.page.waitForFunction(() => ["model-status", "rnn-status", "adding-status"].every((id) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute("data-status") === "ready"), undefined, {timeout: 60_000});
+      await v.page.waitForFunction(() => document.querySelectorAll('[data-testid="gate-strip"] .rt-ch').length > 0, undefined, {timeout: 60_000});
+      return v.page;
+    };
+    const output = (page: Page, testid: string) => page.$eval(`[data-testid="${testid}"] output`, (el) => el.textContent);
+    const value = (page: Page, selector: string) => page.$eval(selector, (el) => (el as HTMLInputElement).value);
+    const selected = (page: Page) => page.$eval('[data-testid="unit-select"] select', (el) => (el as HTMLSelectElement).selectedOptions[0].textContent);
+    const clean = async (x: WatchedPage) => {
+      expect(await errorCells(x.page)).toEqual([]);
+      expect(x.problems.pageErrors).toEqual([]);
+      expect(x.problems.consoleErrors).toEqual([]);
+      expect(x.problems.failedRequests).toEqual([]);
+    };
+
+    it("a link opens the page with its settings: the controls show them and the figures follow", async () => {
+      const read = "The keeper counted the steps: one, two, three, and so on up to the lamp.";
+      const query = new URLSearchParams({lr: "0.05", read, t: "20", first: "The sea was grey.", second: "The sea was blue.", unit: "7", forgetBias: "3"});
+      const page = await open(`?${query}`);
+      expect(await page.$$('[data-testid="url-note"]')).toHaveLength(0);
+      expect(await output(page, "lr-slider")).toBe("0.05");
+      expect(await value(page, '[data-testid="read-input"] textarea')).toBe(read);
+      expect(await value(page, '[data-testid="compare-a"] input')).toBe("The sea was grey.");
+      expect(await value(page, '[data-testid="compare-b"] input')).toBe("The sea was blue.");
+      expect(await selected(page)).toBe("unit 7");
+      expect(await output(page, "forget-bias-slider")).toBe("3");
+      expect(await output(page, "step-slider")).toMatch(/^t = 20: /);
+      // The figures read these settings: the strip holds the linked text, the stepper is at t = 20,
+      // the comparison follows unit 7 and the fresh models were built with b_f = 3.
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="gate-strip"] .rt-ch').length === n, Array.from(read).length, {timeout: 30_000});
+      await page.waitForFunction(() => (document.querySelector('[data-testid="lstm-stepper"]')?.textContent ?? "").includes("step t = 20"), undefined, {timeout: 30_000});
+      await page.waitForFunction(() => (document.querySelector('[data-testid="compare-chart"]')?.textContent ?? "").includes("Unit 7 reading the first text"), undefined, {timeout: 30_000});
+      await page.waitForFunction(() => (document.querySelector('[data-testid="flow-fresh-note"]')?.textContent ?? "").includes("b_f = 3."), undefined, {timeout: 30_000});
+      expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual(Object.fromEntries(query));
+      await clean(v);
+    });
+
+    it("moving a control puts it in the address, and its default takes it out", async () => {
+      const page = await open("");
+      expect(await page.$$('[data-testid="url-note"]')).toHaveLength(0);
+      expect(page.url()).toBe(site.origin + "/lstm");
+      const until = (key: string, want: string | null) => page.waitForFunction(([k, w]) => new URLSearchParams(location.search).get(k) === w, [key, want] as const, {timeout: 10_000});
+      await setInput(page, '[data-testid="unit-select"] select', 7);
+      await until("unit", "7");
+      await setInput(page, '[data-testid="forget-bias-slider"] input', 0);
+      await until("forgetBias", "0");
+      await setInput(page, '[data-testid="step-slider"] input', 30);
+      await until("t", "30");
+      await setInput(page, '[data-testid="compare-b"] input', "The sea was blue.");
+      await until("second", "The sea was blue.");
+      // Back to the defaults: the keys leave the address.
+      await setInput(page, '[data-testid="unit-select"] select', 0);
+      await until("unit", null);
+      await setInput(page, '[data-testid="forget-bias-slider"] input', 1);
+      await until("forgetBias", null);
+      await setInput(page, '[data-testid="step-slider"] input', 14);
+      await until("t", null);
+      await setInput(page, '[data-testid="compare-b"] input', `"The wind was from the west.`);
+      await until("second", null);
+      expect(page.url()).toBe(site.origin + "/lstm");
+      // A new text to read goes in; the step starts again from its default, so t stays out.
+      await setInput(page, '[data-testid="read-input"] textarea', "The lamp was lit at dusk.");
+      await until("read", "The lamp was lit at dusk.");
+      expect(new URL(page.url()).searchParams.get("t")).toBeNull();
+      await clean(v);
+    });
+
+    it("a value the page cannot use is named in a note, and the control keeps its default", async () => {
+      const page = await open("?unit=64&forgetBias=0.3&read=&t=0");
+      const note = await text(page, "url-note");
+      expect(note).toContain('unit="64" (using 0)');
+      expect(note).toContain('forgetBias="0.3" (using 1)');
+      expect(note).toContain('read="" (using');
+      expect(note).toContain('t="0" (using 14)');
+      expect(await page.$eval('[data-testid="url-note"]', (el) => el.className)).toContain("warning");
+      expect(await selected(page)).toBe("unit 0");
+      expect(await output(page, "forget-bias-slider")).toBe("1");
+      expect(await output(page, "step-slider")).toMatch(/^t = 14: /);
+      expect(await value(page, '[data-testid="read-input"] textarea')).toMatch(/^"There are 112 steps,"/);
+      await page.waitForFunction(() => (document.querySelector('[data-testid="flow-fresh-note"]')?.textContent ?? "").includes("b_f = 1."), undefined, {timeout: 30_000});
+      await clean(v);
+    });
   });
 });

@@ -47,17 +47,24 @@ export interface SliderOptions {
   /** Move on a logarithmic scale (min > 0). */
   log?: boolean;
   format?: (v: number) => string;
+  /**
+   * Values the slider lands on exactly when the reader moves within half a step of them (default:
+   * the starting value), so that a default off the step grid can be found again.
+   */
+  snap?: readonly number[];
   testid?: string;
 }
 
-export function slider({label, min, max, step, value = min, log = false, format = formatNumber, testid}: SliderOptions): ValueElement<number> {
+export function slider({label, min, max, step, value = min, log = false, format = formatNumber, snap = [value], testid}: SliderOptions): ValueElement<number> {
   if (log && !(min > 0)) throw new Error("slider: a log scale needs min > 0");
   const root = wrapper<number>("rt-slider", testid);
   const id = uid("slider");
   const toPos = (v: number) => (log ? Math.log10(v) : v);
   const fromPos = (p: number) => (log ? Number((10 ** p).toPrecision(4)) : p);
   const input = el("input");
-  Object.assign(input, {type: "range", id, min: String(toPos(min)), max: String(toPos(max)), step: String(step ?? (toPos(max) - toPos(min)) / 200)});
+  const stepSize = step ?? (toPos(max) - toPos(min)) / 200;
+  Object.assign(input, {type: "range", id, min: String(toPos(min)), max: String(toPos(max)), step: String(stepSize)});
+  const read = (p: number) => snap.find((v) => Math.abs(toPos(v) - p) < stepSize / 2) ?? fromPos(p);
   const out = el("output");
   out.htmlFor.add(id);
   const lab = el("label");
@@ -73,7 +80,7 @@ export function slider({label, min, max, step, value = min, log = false, format 
     input.setAttribute("aria-valuetext", format(current));
   };
   input.addEventListener("input", () => {
-    current = fromPos(input.valueAsNumber);
+    current = read(input.valueAsNumber);
     show();
   });
   Object.defineProperty(root, "value", {

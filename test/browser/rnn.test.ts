@@ -379,6 +379,8 @@ describe.skipIf(missing !== null || !present)("chapter 1: recurrent networks", (
       expect(param("hidden")).toBe("32");
       await setInput(page, '[data-testid="window-slider"] input', 100);
       await until("window", "100");
+      await setInput(page, '[data-testid="lr-slider"] input', Math.log10(0.05)); // a log slider moves in log₁₀ units
+      await until("lr", "0.05");
       await setInput(page, '[data-testid="seed-input"] input', "42");
       await page.locator('[data-testid="seed-input"] button').click();
       await until("seed", "42");
@@ -392,6 +394,8 @@ describe.skipIf(missing !== null || !present)("chapter 1: recurrent networks", (
       await until("temperature", null);
       await setInput(page, '[data-testid="window-slider"] input', 32);
       await until("window", null);
+      await setInput(page, '[data-testid="lr-slider"] input', Math.log10(0.01)); // its steps miss 0.01: the address has η as the slider shows it
+      await until("lr", null);
       await setInput(page, '[data-testid="seed-input"] input', "1");
       await page.locator('[data-testid="seed-input"] button').click();
       await until("seed", null);

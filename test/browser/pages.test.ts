@@ -1,7 +1,7 @@
 /**
  * Every built page, opened in Chromium as a reader would: no error cell, no console error, no
  * uncaught exception, no failed request, no request off the site's origin, and no broken
- * internal link.
+ * internal link; the sidebar and the landing page list the route in the notes' order.
  */
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {Browser} from "playwright-core";
@@ -33,26 +33,21 @@ describe.skipIf(missing !== null)("every page loads clean", () => {
     expect(w.problems.consoleErrors).toEqual([]);
     expect(w.problems.failedRequests).toEqual([]);
     expect(w.problems.offsiteRequests).toEqual([]);
+    // Every link to the site itself resolves.
+    const hrefs = await w.page.$$eval("a[href]", (as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const paths = new Set(hrefs.map((h) => new URL(h)).filter((u) => u.origin === site.origin).map((u) => u.pathname));
+    expect(paths.size).toBeGreaterThan(0);
+    for (const path of paths) expect((await fetch(site.origin + path)).status, `${route} links to ${path}`).toBe(200);
     await w.close();
   });
 
-  it("internal links all resolve, and the sidebar lists the chapters in the notes' order", async () => {
+  it("the sidebar lists the chapters in the notes' order", async () => {
     const w = await openWatched(browser, site.origin);
     await visit(w, site.origin + "/");
     const sidebar = await w.page.$$eval("#observablehq-sidebar a", (as) => as.map((a) => a.getAttribute("href") ?? ""));
     const order = ["rnn", "vanishing-gradients", "lstm", "seq2seq-attention", "qkv", "self-attention", "multi-head", "transformer"];
     const chapters = sidebar.map((h) => h.replace(/^\.?\//, "")).filter((h) => order.includes(h));
-    expect(chapters).toEqual(order.filter((c) => chapters.includes(c)));
-    for (const route of pages) {
-      await visit(w, site.origin + route);
-      const hrefs = await w.page.$$eval("a[href]", (as) => as.map((a) => (a as HTMLAnchorElement).href));
-      for (const href of hrefs) {
-        const url = new URL(href);
-        if (url.origin !== site.origin) continue;
-        const res = await fetch(site.origin + url.pathname);
-        expect(res.status, `${route} links to ${url.pathname}`).toBe(200);
-      }
-    }
+    expect(chapters).toEqual(order);
     await w.close();
   });
 

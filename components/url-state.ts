@@ -69,11 +69,30 @@ export const param = {
   text(value: string, maxLength: number): Param<string> {
     return {default: value, parse: (s) => (s.length <= maxLength ? s : undefined), format: (v) => (v.length <= maxLength ? v : undefined)};
   },
+  /** One of a fixed set of values of any kind, written as String(value). */
+  oneOf<T>(value: T, options: readonly T[]): Param<T> {
+    return {default: value, parse: (s) => options.find((o) => String(o) === s), format: String};
+  },
+  /** A parameter that also refuses the values `ok` turns down (e.g. off the slider's steps). */
+  where<T>(p: Param<T>, ok: (value: T) => boolean): Param<T> {
+    return {
+      ...p,
+      parse: (s) => {
+        const v = p.parse(s);
+        return v !== undefined && ok(v) ? v : undefined;
+      }
+    };
+  },
   /** On or off, written 1 or 0. */
   flag(value: boolean): Param<boolean> {
     return {default: value, parse: (s) => (s === "1" ? true : s === "0" ? false : undefined), format: (v) => (v ? "1" : "0")};
   }
 };
+
+/** Whether v is on the grid origin + k·step (for `param.where`: a slider's steps). */
+export function onGrid(step: number, origin = 0): (v: number) => boolean {
+  return (v) => Math.abs((v - origin) / step - Math.round((v - origin) / step)) < 1e-9;
+}
 
 /** The state a query string ("?a=1&b=2", with or without the "?") stands for. */
 export function parseUrlState<S>(table: UrlTable<S>, search: string): UrlRead<S> {

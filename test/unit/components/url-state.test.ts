@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {formatUrlState, param, parseUrlState, rejectedNote} from "../../../components/url-state.js";
+import {formatUrlState, onGrid, param, parseUrlState, rejectedNote} from "../../../components/url-state.js";
 
 const TABLE = {
   hidden: param.integer(64, 8, 128),
@@ -43,5 +43,23 @@ describe("URL state", () => {
 
   it("a text too long for the address is left out of it, not cut", () => {
     expect(formatUrlState(TABLE, {...parseUrlState(TABLE, "").state, text: "y".repeat(50)})).toBe("");
+  });
+});
+
+describe("URL state: narrowed and listed parameters", () => {
+  it("param.where refuses what its test turns down, and onGrid accepts only a slider's steps", () => {
+    const hidden = param.where(param.integer(64, 8, 256), onGrid(8));
+    expect(hidden.parse("72")).toBe(72);
+    expect(hidden.parse("70")).toBeUndefined();
+    expect(hidden.parse("300")).toBeUndefined();
+    expect(onGrid(0.25, 1)(1.75)).toBe(true);
+    expect(onGrid(0.25, 1)(1.8)).toBe(false);
+  });
+
+  it("param.oneOf reads only the values offered, of any kind", () => {
+    const heads = param.oneOf(2, [1, 2, 4, 8]);
+    expect(heads.parse("4")).toBe(4);
+    expect(heads.parse("3")).toBeUndefined();
+    expect(heads.format(8)).toBe("8");
   });
 });

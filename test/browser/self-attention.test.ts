@@ -11,7 +11,7 @@ import type {Browser, Page} from "playwright-core";
 import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
 import {serveDist, type SiteServer} from "./server.js";
 import {builtPages, distDir} from "./site.js";
-import {fingerprint, letTrain, pageNumber, press, text, waitForChange} from "./views.js";
+import {fingerprint, letTrain, pageNumber, press, queryOf, shownValue, text, waitForChange, waitForQuery} from "./views.js";
 
 const missing = browserMissing();
 const present = builtPages().includes("/self-attention");
@@ -173,30 +173,6 @@ describe.skipIf(missing !== null || !present)("chapter 6: self-attention and pos
     expect(w.problems.failedRequests).toEqual([]);
   });
 });
-
-/** What a control shows: a select's chosen option, a text box's text, or a slider's readout. */
-function shownValue(page: Page, testid: string): Promise<string> {
-  return page.$eval(`[data-testid="${testid}"]`, (el) => {
-    const select = el.querySelector("select");
-    if (select) return select.selectedOptions[0]?.textContent ?? "";
-    const box = el.querySelector<HTMLInputElement>('input[type="text"], textarea');
-    if (box) return box.value;
-    return el.querySelector("output")?.textContent ?? "";
-  });
-}
-
-/** The page's query parameters, as the address bar has them. */
-const queryOf = (page: Page): Record<string, string> => Object.fromEntries(new URL(page.url()).searchParams);
-
-/** Waits until the address holds exactly `expected` (the page writes it after a control moves). */
-async function waitForQuery(page: Page, expected: Record<string, string>, timeout = 15_000): Promise<void> {
-  const start = Date.now();
-  const want = JSON.stringify(Object.entries(expected).sort());
-  while (JSON.stringify(Object.entries(queryOf(page)).sort()) !== want) {
-    if (Date.now() - start > timeout) throw new Error(`the address holds ${page.url()}, not ${JSON.stringify(expected)}`);
-    await page.waitForTimeout(100);
-  }
-}
 
 /** The shuffle figure's second title: the shuffled tokens, once drawn for `sentence`. */
 async function shuffledTitle(page: Page, spelled: string): Promise<string> {

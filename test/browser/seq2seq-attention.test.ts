@@ -10,7 +10,7 @@ import type {Browser, Page} from "playwright-core";
 import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
 import {serveDist, type SiteServer} from "./server.js";
 import {builtPages, distDir} from "./site.js";
-import {cellColours, fingerprint, heatmapShape, modelStatusOf, moveCursor, press, text, waitForChange, waitForText} from "./views.js";
+import {cellColours, fingerprint, heatmapShape, modelStatusOf, moveCursor, press, queryOf, shownValue, text, waitForChange, waitForQuery, waitForText} from "./views.js";
 
 const missing = browserMissing();
 const present = builtPages().includes("/seq2seq-attention");
@@ -234,37 +234,6 @@ describe.skipIf(missing !== null || !present)("chapter 4: seq2seq and attention"
     await phone.close();
   });
 });
-
-/** What a control shows: a select's chosen option, a text box's text, or a slider's readout. */
-function shownValue(page: Page, testid: string): Promise<string> {
-  return page.$eval(`[data-testid="${testid}"]`, (el) => {
-    const select = el.querySelector("select");
-    if (select) return select.selectedOptions[0]?.textContent ?? "";
-    const box = el.querySelector<HTMLInputElement>('input[type="text"], textarea');
-    if (box) return box.value;
-    return el.querySelector("output")?.textContent ?? "";
-  });
-}
-
-/** The page's query parameters, as the address bar has them. */
-const queryOf = (page: Page): Record<string, string> => Object.fromEntries(new URL(page.url()).searchParams);
-
-/**
- * Waits until the address holds exactly the keys of `expected`, each value equal to its string or
- * matching its pattern (the page writes the address after a control moves).
- */
-async function waitForQuery(page: Page, expected: Record<string, string | RegExp>, timeout = 15_000): Promise<void> {
-  const start = Date.now();
-  const holds = () => {
-    const q = queryOf(page);
-    const keys = Object.keys(expected);
-    return Object.keys(q).sort().join() === keys.sort().join() && keys.every((k) => (typeof expected[k] === "string" ? q[k] === expected[k] : (expected[k] as RegExp).test(q[k])));
-  };
-  while (!holds()) {
-    if (Date.now() - start > timeout) throw new Error(`the address holds ${page.url()}, not ${JSON.stringify(expected)}`);
-    await page.waitForTimeout(100);
-  }
-}
 
 describe.skipIf(missing !== null || !present)("chapter 4: the address keeps the reader's settings", () => {
   let browser: Browser;

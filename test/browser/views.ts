@@ -96,3 +96,34 @@ export async function moveCursor(page: Page, testid: string, row: number, col: n
 export function pageNumber(s: string): number {
   return Number(s.replace(/\u2212/g, "-").replace(/,/g, ""));
 }
+
+/** What a control shows: a select's chosen option, a text box's text, or a slider's readout. */
+export function shownValue(page: Page, testid: string): Promise<string> {
+  return page.$eval(`[data-testid="${testid}"]`, (el) => {
+    const select = el.querySelector("select");
+    if (select) return select.selectedOptions[0]?.textContent ?? "";
+    const box = el.querySelector<HTMLInputElement>('input[type="text"], textarea');
+    if (box) return box.value;
+    return el.querySelector("output")?.textContent ?? "";
+  });
+}
+
+/** The page's query parameters, as the address bar has them. */
+export const queryOf = (page: Page): Record<string, string> => Object.fromEntries(new URL(page.url()).searchParams);
+
+/**
+ * Waits until the address holds exactly the keys of `expected`, each value equal to its string or
+ * matching its pattern (the page writes the address after a control moves).
+ */
+export async function waitForQuery(page: Page, expected: Record<string, string | RegExp>, timeout = 15_000): Promise<void> {
+  const start = Date.now();
+  const holds = () => {
+    const q = queryOf(page);
+    const keys = Object.keys(expected);
+    return Object.keys(q).sort().join() === keys.sort().join() && keys.every((k) => (typeof expected[k] === "string" ? q[k] === expected[k] : (expected[k] as RegExp).test(q[k])));
+  };
+  while (!holds()) {
+    if (Date.now() - start > timeout) throw new Error(`the address holds ${page.url()}, not ${JSON.stringify(expected)}`);
+    await page.waitForTimeout(100);
+  }
+}

@@ -10,7 +10,7 @@ import type {Browser, Page} from "playwright-core";
 import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
 import {serveDist, type SiteServer} from "./server.js";
 import {builtPages, distDir} from "./site.js";
-import {fingerprint, modelStatusOf, press, text, waitForChange, waitForText} from "./views.js";
+import {fingerprint, modelStatusOf, press, queryOf, shownValue, text, waitForChange, waitForText} from "./views.js";
 
 const missing = browserMissing();
 const present = builtPages().includes("/multi-head");
@@ -160,10 +160,6 @@ describe.skipIf(missing !== null || !present)("chapter 7: multi-head attention",
   });
 });
 
-/** The address's query parameters, as the page has written them. */
-const query = (page: Page) => Object.fromEntries(new URL(page.url()).searchParams);
-/** The label of a select's chosen option. */
-const chosen = (page: Page, testid: string) => page.$eval(`[data-testid="${testid}"] select`, (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? "");
 /** Which head switches are ticked. */
 const switches = (page: Page) => page.$$eval('[data-testid="head-switches"] input', (els) => els.map((e) => (e as HTMLInputElement).checked));
 
@@ -190,10 +186,10 @@ describe.skipIf(missing !== null || !present)("chapter 7: the address keeps the 
   it("a link opens the page with its h, sentence, switches and stepper head, and the figures follow them", async () => {
     const w = await open("?heads=4&sentence=abcDefg&off=2&head=3");
     try {
-      expect(await chosen(w.page, "heads-select")).toBe("4 heads of d_k = 8");
+      expect(await shownValue(w.page, "heads-select")).toBe("4 heads of d_k = 8");
       expect(await w.page.$eval('[data-testid="sentence-input"] input', (i) => (i as HTMLInputElement).value)).toBe("abcDefg");
       expect(await switches(w.page)).toEqual([true, false, true, true]);
-      expect(await chosen(w.page, "stepper-head-select")).toBe("head 3");
+      expect(await shownValue(w.page, "stepper-head-select")).toBe("head 3");
       // what the reader sees: four maps of the link's sentence, head 2 silenced, the stepper on head 3
       expect(await mapCount(w.page)).toBe(4);
       await waitForText(w.page, "sentence-message", /reads 7 characters after ⟨s⟩; the key is “d”, character 4/);
@@ -204,7 +200,7 @@ describe.skipIf(missing !== null || !present)("chapter 7: the address keeps the 
       await waitForText(w.page, "heads-note", /4 heads of d_k = 8/);
       expect(await w.page.$$eval('[data-testid="url-note"]', (els) => els.length)).toBe(0);
       // the page writes back the same address
-      expect(query(w.page)).toEqual({heads: "4", sentence: "abcDefg", off: "2", head: "3"});
+      expect(queryOf(w.page)).toEqual({heads: "4", sentence: "abcDefg", off: "2", head: "3"});
       expect(await errorCells(w.page)).toEqual([]);
       expect(w.problems.pageErrors).toEqual([]);
       expect(w.problems.consoleErrors).toEqual([]);
@@ -216,7 +212,7 @@ describe.skipIf(missing !== null || !present)("chapter 7: the address keeps the 
   it("moving a control writes it into the address, and its default takes it out again", async () => {
     const w = await open("");
     try {
-      expect(query(w.page)).toEqual({});
+      expect(queryOf(w.page)).toEqual({});
       expect(await w.page.$$eval('[data-testid="url-note"]', (els) => els.length)).toBe(0);
       const entries = await w.page.evaluate(() => history.length);
       await setInput(w.page, '[data-testid="sentence-input"] input', "abcDefg");
@@ -240,7 +236,7 @@ describe.skipIf(missing !== null || !present)("chapter 7: the address keeps the 
       await setInput(w.page, '[data-testid="heads-select"] select', 1); // back to 2
       await w.page.waitForFunction(() => !new URL(location.href).searchParams.has("heads"));
       await w.page.waitForFunction(() => document.querySelectorAll('[data-testid="head-maps"] [data-testid^="head-map-"]').length === 2, undefined, {timeout: 30_000});
-      expect(query(w.page)).toEqual({});
+      expect(queryOf(w.page)).toEqual({});
       // no Back steps: the address was replaced, not pushed
       expect(await w.page.evaluate(() => history.length)).toBe(entries);
       expect(await errorCells(w.page)).toEqual([]);
@@ -260,12 +256,12 @@ describe.skipIf(missing !== null || !present)("chapter 7: the address keeps the 
       expect(note).toMatch(/sentence="x{40}…" \(using two heads Split\)/);
       expect(note).toMatch(/head="9" \(using 1\)/);
       expect(note).not.toMatch(/off=/); // head 1 exists with h = 2: it is switched off
-      expect(await chosen(w.page, "heads-select")).toBe("2 heads of d_k = 16");
+      expect(await shownValue(w.page, "heads-select")).toBe("2 heads of d_k = 16");
       expect(await w.page.$eval('[data-testid="sentence-input"] input', (i) => (i as HTMLInputElement).value)).toBe("two heads Split");
-      expect(await chosen(w.page, "stepper-head-select")).toBe("head 1");
+      expect(await shownValue(w.page, "stepper-head-select")).toBe("head 1");
       expect(await switches(w.page)).toEqual([false, true]);
       expect(await mapCount(w.page)).toBe(2);
-      expect(query(w.page)).toEqual({off: "1"});
+      expect(queryOf(w.page)).toEqual({off: "1"});
       expect(await errorCells(w.page)).toEqual([]);
       expect(w.problems.pageErrors).toEqual([]);
       expect(w.problems.consoleErrors).toEqual([]);
@@ -276,9 +272,9 @@ describe.skipIf(missing !== null || !present)("chapter 7: the address keeps the 
     const w2 = await open("?heads=1&off=2");
     try {
       expect(await text(w2.page, "url-note")).toMatch(/off="2" \(using the default\)/);
-      expect(await chosen(w2.page, "heads-select")).toBe("1 head of d_k = 32");
+      expect(await shownValue(w2.page, "heads-select")).toBe("1 head of d_k = 32");
       expect(await switches(w2.page)).toEqual([true]);
-      expect(query(w2.page)).toEqual({heads: "1"});
+      expect(queryOf(w2.page)).toEqual({heads: "1"});
       expect(await errorCells(w2.page)).toEqual([]);
       expect(w2.problems.pageErrors).toEqual([]);
       expect(w2.problems.consoleErrors).toEqual([]);

@@ -11,7 +11,7 @@ import type {Browser, Page} from "playwright-core";
 import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
 import {serveDist, type SiteServer} from "./server.js";
 import {builtPages, distDir} from "./site.js";
-import {cellColours, fingerprint, heatmapShape, modelStatusOf, moveCursor, press, text, waitForChange, waitForStatus, waitForText} from "./views.js";
+import {cellColours, fingerprint, heatmapShape, modelStatusOf, moveCursor, press, queryOf, shownValue, text, waitForChange, waitForStatus, waitForText} from "./views.js";
 
 const missing = browserMissing();
 const present = builtPages().includes("/transformer");
@@ -302,12 +302,6 @@ describe.skipIf(missing !== null || !present)("chapter 8: the Transformer", () =
   });
 });
 
-/** The address's query parameters, as the page has written them. */
-const query = (page: Page) => Object.fromEntries(new URL(page.url()).searchParams);
-/** The label of a select's chosen option. */
-const chosen = (page: Page, testid: string) => page.$eval(`[data-testid="${testid}"] select`, (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? "");
-/** The value a slider shows. */
-const shows = (page: Page, testid: string) => page.$eval(`[data-testid="${testid}"] output`, (o) => o.textContent ?? "");
 /** Waits until the address has `key` = `value` (null: no such key). */
 const addressHas = (page: Page, key: string, value: string | null) =>
   page.waitForFunction(([k, v]) => new URL(location.href).searchParams.get(k) === v, [key, value] as const, {timeout: 30_000});
@@ -342,19 +336,19 @@ describe.skipIf(missing !== null || !present)("chapter 8: the address keeps the 
     const search = "?task=reverse&source=attention&block=enc.0.self&head=1&measure=chars&n=1000&d=128";
     const w = await open(search);
     try {
-      expect(await chosen(w.page, "task-select")).toMatch(/^reversal/);
+      expect(await shownValue(w.page, "task-select")).toMatch(/^reversal/);
       expect(await w.page.$eval('[data-testid="source-input"] input', (i) => (i as HTMLInputElement).value)).toBe("attention");
       await waitForText(w.page, "model-status", /checkpoint \(trained 2,000 steps/, 60_000);
       await waitForText(w.page, "translation-output", /“attention” → \S+ (✓ right|✗ wrong; the answer is noitnetta)/, 60_000);
       expect(await w.page.$eval('[data-block="enc.0.self"]', (g) => g.getAttribute("aria-pressed"))).toBe("true");
       await waitForText(w.page, "step-note", /encoder layer 1: self-attention, at position i = 0 \(“a”\), head 1, for “attention”/, 60_000);
       await waitForText(w.page, "tensor-note", /encoder layer 1: self-attention: 12 tensors for “attention”/, 60_000);
-      expect(await chosen(w.page, "measure-select")).toMatch(/letters right/);
+      expect(await shownValue(w.page, "measure-select")).toMatch(/letters right/);
       expect(await text(w.page, "length-chart")).toMatch(/Letters right/);
       expect(await text(w.page, "table-1")).toMatch(/n = 1,000, d = 128/);
       expect(await text(w.page, "ops-chart")).toMatch(/n = d = 128/);
       expect(await w.page.$$eval('[data-testid="url-note"]', (els) => els.length)).toBe(0);
-      expect("?" + new URLSearchParams(query(w.page)).toString()).toBe(search);
+      expect("?" + new URLSearchParams(queryOf(w.page)).toString()).toBe(search);
       // the default stays within reach of a slider that opened elsewhere
       await setInput(w.page, '[data-testid="n-slider"] input', Math.log10(64));
       await addressHas(w.page, "n", null);
@@ -365,12 +359,12 @@ describe.skipIf(missing !== null || !present)("chapter 8: the address keeps the 
     // Another shape: rebuilt untrained, with the link's η and warm-up.
     const w2 = await open("?norm=post&layers=2&heads=4&lr=0.003&warmup=100&source=3+May+1999&block=dec.1.cross&head=3");
     try {
-      expect(await chosen(w2.page, "norm-select")).toMatch(/^post-LN/);
-      expect(await chosen(w2.page, "layers-select")).toBe("N = 2");
-      expect(await chosen(w2.page, "heads-select")).toMatch(/^h = 4/);
-      expect(await shows(w2.page, "lr-slider")).toBe("0.003");
-      expect(await shows(w2.page, "warmup-slider")).toBe("100 steps");
-      expect(await chosen(w2.page, "head-select")).toBe("head 3 of 4");
+      expect(await shownValue(w2.page, "norm-select")).toMatch(/^post-LN/);
+      expect(await shownValue(w2.page, "layers-select")).toBe("N = 2");
+      expect(await shownValue(w2.page, "heads-select")).toMatch(/^h = 4/);
+      expect(await shownValue(w2.page, "lr-slider")).toBe("0.003");
+      expect(await shownValue(w2.page, "warmup-slider")).toBe("100 steps");
+      expect(await shownValue(w2.page, "head-select")).toBe("head 3 of 4");
       await waitForText(w2.page, "model-status", /untrained/, 60_000);
       await waitForText(w2.page, "translation-output", /“3 May 1999” →/);
       await look(w2.page, "cross-maps");
@@ -379,7 +373,7 @@ describe.skipIf(missing !== null || !present)("chapter 8: the address keeps the 
       expect(await w2.page.$eval('[data-block="dec.1.cross"]', (g) => g.getAttribute("aria-pressed"))).toBe("true");
       await waitForText(w2.page, "step-note", /decoder layer 2: cross-attention, at position i = 0 \(“start”\), head 3, for “3 May 1999”/, 60_000);
       expect(await w2.page.$eval('[data-testid="load-button"]', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
-      expect(query(w2.page)).toEqual({norm: "post", layers: "2", heads: "4", lr: "0.003", warmup: "100", source: "3 May 1999", block: "dec.1.cross", head: "3"});
+      expect(queryOf(w2.page)).toEqual({norm: "post", layers: "2", heads: "4", lr: "0.003", warmup: "100", source: "3 May 1999", block: "dec.1.cross", head: "3"});
       await nothingBroke(w2);
     } finally {
       await w2.close();
@@ -390,7 +384,7 @@ describe.skipIf(missing !== null || !present)("chapter 8: the address keeps the 
     const w = await open("");
     try {
       await waitForText(w.page, "translation-output", /“27 November 2026” → 2026-11-27 ✓ right/);
-      expect(query(w.page)).toEqual({});
+      expect(queryOf(w.page)).toEqual({});
       expect(await w.page.$$eval('[data-testid="url-note"]', (els) => els.length)).toBe(0);
       const entries = await w.page.evaluate(() => history.length);
       await setInput(w.page, '[data-testid="source-input"] input', "3 May 1999");
@@ -407,7 +401,7 @@ describe.skipIf(missing !== null || !present)("chapter 8: the address keeps the 
       await addressHas(w.page, "head", null);
       await setInput(w.page, '[data-testid="lr-slider"] input', -2.5); // log₁₀ η
       await w.page.waitForFunction(() => new URL(location.href).searchParams.has("lr"));
-      expect(Number(query(w.page).lr) / 10 ** -2.5).toBeCloseTo(1, 1); // the slider's nearest step
+      expect(Number(queryOf(w.page).lr) / 10 ** -2.5).toBeCloseTo(1, 1); // the slider's nearest step
       await setInput(w.page, '[data-testid="lr-slider"] input', -2);
       await addressHas(w.page, "lr", null);
       await setInput(w.page, '[data-testid="warmup-slider"] input', 200);
@@ -439,7 +433,7 @@ describe.skipIf(missing !== null || !present)("chapter 8: the address keeps the 
       await setInput(w.page, '[data-testid="task-select"] select', 0);
       await addressHas(w.page, "task", null);
       await waitForText(w.page, "translation-output", /“27 November 2026” → 2026-11-27 ✓ right/, 60_000);
-      expect(query(w.page)).toEqual({});
+      expect(queryOf(w.page)).toEqual({});
       // no Back steps: the address was replaced, not pushed
       expect(await w.page.evaluate(() => history.length)).toBe(entries);
       await nothingBroke(w);
@@ -456,17 +450,17 @@ describe.skipIf(missing !== null || !present)("chapter 8: the address keeps the 
       for (const part of [/task="french" \(using dates\)/, /heads="3" \(using 2\)/, /lr="1" \(using 0\.01\)/, /source="9{40}…" \(using the default\)/, /block="dec\.1\.cross" \(using dec\.0\.cross\)/, /head="4" \(using 2\)/, /n="abc" \(using 64\)/, /d="100" \(using 64\)/]) {
         expect(note).toMatch(part);
       }
-      expect(await chosen(w.page, "task-select")).toMatch(/^dates/);
-      expect(await chosen(w.page, "heads-select")).toMatch(/^h = 2/);
-      expect(await chosen(w.page, "head-select")).toBe("head 2 of 2");
-      expect(await chosen(w.page, "d-select")).toBe("64");
-      expect(await shows(w.page, "lr-slider")).toBe("0.01");
+      expect(await shownValue(w.page, "task-select")).toMatch(/^dates/);
+      expect(await shownValue(w.page, "heads-select")).toMatch(/^h = 2/);
+      expect(await shownValue(w.page, "head-select")).toBe("head 2 of 2");
+      expect(await shownValue(w.page, "d-select")).toBe("64");
+      expect(await shownValue(w.page, "lr-slider")).toBe("0.01");
       expect(await w.page.$eval('[data-testid="source-input"] input', (i) => (i as HTMLInputElement).value)).toBe("27 November 2026");
       await waitForText(w.page, "model-status", /checkpoint \(trained 1,200 steps/, 60_000);
       await waitForText(w.page, "translation-output", /“27 November 2026” → 2026-11-27 ✓ right/);
       expect(await w.page.$eval('[data-block="dec.0.cross"]', (g) => g.getAttribute("aria-pressed"))).toBe("true");
       expect(await text(w.page, "table-1")).toMatch(/n = 64, d = 64/);
-      expect(query(w.page)).toEqual({});
+      expect(queryOf(w.page)).toEqual({});
       await nothingBroke(w);
     } finally {
       await w.close();

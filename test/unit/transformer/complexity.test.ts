@@ -86,3 +86,19 @@ describe("timeLayers", () => {
     for (const r of rows) for (const v of [r.attentionMs, r.recurrentMs, r.convolutionMs]) expect(v > 0 && Number.isFinite(v)).toBe(true);
   });
 });
+
+describe("Conv1d against TensorFlow.js", () => {
+  it("equals tf.conv1d with 'same' padding on the same kernel and bias (float32)", async () => {
+    const {tf, tfReady} = await import("../../oracle/tf.js");
+    await tfReady();
+    const rng = new Rng(41);
+    const n = 9, d = 6, k = 5;
+    const conv = new Conv1d(d, k, rng);
+    for (let i = 0; i < d; i++) conv.b.value.data[i] = 0.3 * (2 * rng.uniform() - 1);
+    const X = randomMat(rng, n, d, "float32");
+    // tf's filter is (k, d_in, d_out): tap j is our W_j.
+    const filter = tf.tensor3d(Float32Array.from(conv.W.flatMap((w) => Array.from(w.value.data))), [k, d, d]);
+    const ref = tf.add(tf.conv1d(tf.tensor2d(Float32Array.from(X.data), [n, d]), filter, 1, "same"), tf.tensor1d(Float32Array.from(conv.b.value.data)));
+    expect(maxAbsDiff(conv.forward(X).data, ref.dataSync())).toBeLessThan(1e-5);
+  });
+});

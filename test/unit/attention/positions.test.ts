@@ -52,6 +52,17 @@ describe("learned positions", () => {
   });
 });
 
+describe("sinusoidal positions: backward", () => {
+  it("gradient of X through X + PE (float64, central differences): dX = dY, at every position", () => {
+    const rng = new Rng(4);
+    const s = makePositions("sinusoidal", 6, 3, rng, "float64");
+    const X = randomMat(rng, 2 * 5, 3); // two sequences of 5
+    const err = checkLayer(s.params, {X}, () => s.forward(X, 5), (dY) => ({X: s.backward(dY, 5)}), rng);
+    expect(s.params).toEqual([]);
+    expect(err.inputs.X).toBeLessThan(1e-6);
+  });
+});
+
 describe("makePositions", () => {
   it("none is the identity; sinusoidal adds the table; learned has one Param", () => {
     const rng = new Rng(3);

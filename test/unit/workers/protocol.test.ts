@@ -185,3 +185,33 @@ describe("pause while idle", () => {
     client.terminate();
   }, 5000);
 });
+
+describe("progress arrays are transferred, not copied", () => {
+  it("every progress message hands its steps and metric arrays over: the worker's copies are left detached", async () => {
+    const posted: ArrayBuffer[][] = [];
+    const original = MessagePort.prototype.postMessage;
+    const spy = function (this: MessagePort, message: unknown, transfer?: unknown) {
+      const list = (Array.isArray(transfer) ? transfer : (transfer as {transfer?: unknown[]} | undefined)?.transfer ?? []) as unknown[];
+      const buffers = list.filter((t): t is ArrayBuffer => t instanceof ArrayBuffer);
+      if (buffers.length) posted.push(buffers);
+      return original.call(this, message, transfer as never);
+    };
+    MessagePort.prototype.postMessage = spy as typeof original;
+    try {
+      const model = new Countdown();
+      const client = new LiveClient<Config, number, number>(() => fakeWorker(model));
+      await client.reset({start: 0});
+      await client.train(200);
+      await tick();
+      expect(client.state.history.steps.length).toBe(200);
+      expect(posted.length).toBeGreaterThan(0);
+      for (const buffers of posted) {
+        expect(buffers.length).toBe(2); // steps and the one metric, "loss"
+        for (const b of buffers) expect(b.byteLength).toBe(0); // detached on the sending side
+      }
+      client.terminate();
+    } finally {
+      MessagePort.prototype.postMessage = original;
+    }
+  });
+});

@@ -2,7 +2,7 @@
  * Gradient check by central differences: for a parameter entry θ,
  *   ∂L/∂θ ≈ (L(θ + h) − L(θ − h)) / 2h.
  * Run the model in float64 (every kernel accepts Float64Array) so the difference is not lost to
- * rounding. Returns the worst relative error |a − n| / max(|a| + |n|, floor) over the checked entries.
+ * rounding: a float32 parameter is refused. Returns the worst relative error |a − n| / max(|a| + |n|, floor) over the checked entries.
  */
 import type {Param} from "./param.js";
 import type {Rng} from "./rng.js";
@@ -32,6 +32,9 @@ export function gradCheck(params: Param[], loss: () => number, opts: GradCheckOp
   let maxRelError = 0;
   let worst: GradCheckResult["worst"] = null;
   let checked = 0;
+  for (const p of params) {
+    if (!(p.value.data instanceof Float64Array)) throw new Error(`gradCheck: ${p.name} is float32; build the model in float64 so the differences are not lost to rounding`);
+  }
   for (const p of params) {
     const w = p.value.data;
     const analytic = Float64Array.from(p.grad.data);

@@ -82,3 +82,10 @@ describe("gradCheck", () => {
     expect(() => gradCheck(params, f, {samplesPerParam: 2})).toThrow(/rng/);
   });
 });
+
+describe("gradCheck refuses float32", () => {
+  it("names the float32 parameter instead of reporting differences lost to rounding", () => {
+    const w = param("W_h", 2, 2); // float32 by default
+    expect(() => gradCheck([w], () => 0)).toThrow(/W_h is float32/);
+  });
+});

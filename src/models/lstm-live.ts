@@ -115,7 +115,7 @@ export interface LstmInfo extends ModelInfo {
 }
 
 /** [h(T), c(T)]: what the LSTM carries from one chunk into the next. */
-const carryHc = (tr: LstmTrace) => (tr.hs.length ? [tr.hs[tr.hs.length - 1], tr.c[tr.c.length - 1]] : []);
+export const carryHc = (tr: LstmTrace) => (tr.hs.length ? [tr.hs[tr.hs.length - 1], tr.c[tr.c.length - 1]] : []);
 
 /** The model a config and vocabulary describe (seeded: the same arguments give the same weights). */
 export function buildLstmLM(config: LstmLiveConfig, vocab: Vocab, forgetBias = config.forgetBias): CharLM<LstmTrace> {

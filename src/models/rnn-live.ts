@@ -3,7 +3,7 @@
  *   reset(config)  builds vocabulary, cell and head from the seed (throws with the reader-facing
  *                  message when the text cannot be used; warnings go to info.messages)
  *   trainStep()    one truncated-BPTT step with Adam: {loss (nats/char), gradNorm (before clipping)}
- *   query(q)       "read" | "sample" | "step" | "params" (see RnnQuery)
+ *   query(q)       "read" | "sample" | "step" | "params" | "gradient-flow" (see RnnQuery)
  *   configure()    learningRate and clip, without a rebuild
  */
 import type {Activation} from "../engine/index.js";
@@ -17,6 +17,8 @@ import {buildCharRnn} from "./char-rnn.js";
 import {sample} from "./char-sample.js";
 import {CharTrainer} from "./char-trainer.js";
 import {mlpParameters, rnnParameters} from "./param-counts.js";
+import type {RnnGradientFlow} from "./rnn-flow.js";
+import {rnnGradientFlow} from "./rnn-flow.js";
 import type {RnnTrace} from "./rnn-cell.js";
 import type {StepNumbers} from "./rnn-stepper.js";
 import {stepNumbers} from "./rnn-stepper.js";
@@ -72,7 +74,10 @@ export type RnnQuery =
   /** The numbers of the equations at step t (1-based) of `text`. */
   | {kind: "step"; text: string; t: number}
   /** Parameter counts: an MLP over a window of 1…window one-hot characters vs this RNN. */
-  | {kind: "params"; window: number};
+  | {kind: "params"; window: number}
+  /** ‖∂J(t)/∂h(k)‖ against t − k, J(t) the loss at step t (default: the last step with a next
+   *  character). fresh omitted or false: the trained model; true: a fresh one from the same seed. */
+  | {kind: "gradient-flow"; text: string; t?: number; fresh?: boolean};
 
 export interface RnnReadView {
   kind: "read";
@@ -120,7 +125,16 @@ export interface RnnParamsView {
   mlp: number[];
 }
 
-export type RnnView = RnnReadView | RnnSampleView | RnnStepView | RnnParamsView;
+export type RnnFlowView = {
+  kind: "gradient-flow";
+  /** The loss's step t (1-based) and the character it predicts. */
+  t: number;
+  target: string;
+  /** "trained": the current model; "fresh": untrained, built from the same seed. */
+  model: "trained" | "fresh";
+} & RnnGradientFlow;
+
+export type RnnView = RnnReadView | RnnSampleView | RnnStepView | RnnParamsView | RnnFlowView;
 /** The view a query of kind K answers with. */
 export type RnnViewOf<K extends RnnQuery["kind"]> = Extract<RnnView, {kind: K}>;
 
@@ -193,7 +207,24 @@ export class RnnLive implements LiveModel<RnnConfig, RnnQuery, RnnView> {
         const windows = Array.from({length: Math.max(1, Math.floor(q.window))}, (_, i) => i + 1);
         return {kind: "params", vocab: V, hidden: H, rnn: rnnParameters(V, H, this.config.embed ?? 0), windows, mlp: windows.map((w) => mlpParameters(w, V, H))};
       }
+      case "gradient-flow":
+        return this.flow(Array.from(q.text).slice(0, MAX_READ).join(""), q.t, q.fresh ?? false);
     }
+  }
+
+  /** J(t) = −log ŷ(t) of character t + 1, traced back from ∂J/∂h(t) = W_yᵀ (ŷ − onehot) (rnn-flow.ts). */
+  private flow(text: string, t: number | undefined, fresh: boolean): RnnFlowView {
+    const model = fresh ? buildCharRnn({...this.config, embed: this.config.embed ?? 0}) : this.built().model;
+    const ids = model.vocab.encode(text), n = ids.length;
+    const step = t ?? n - 1;
+    if (!(Number.isInteger(step) && step >= 1 && step < n)) throw new Error(`gradient-flow: step ${step} needs 1 ≤ t < ${n} (a next character)`);
+    return {
+      kind: "gradient-flow",
+      t: step,
+      target: model.vocab.chars[ids[step]],
+      model: fresh ? "fresh" : "trained",
+      ...rnnGradientFlow(model.lm, model.cell, ids.subarray(0, step + 1))
+    };
   }
 
   private read(text: string, k: number): RnnReadView {

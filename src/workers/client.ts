@@ -1,8 +1,10 @@
 /**
  * The page side of the protocol: one LiveClient per live model, created once per page.
  *
- * - `query` is latest-wins: while one query runs, newer ones replace each other, so a slider
- *   dragged fast never queues stale work; superseded calls resolve to `undefined`.
+ * - `query(q, key)` is latest-wins per key: queries run one at a time, and while one runs a newer
+ *   query with the same key replaces the one waiting, so a slider dragged fast never queues stale
+ *   work; superseded calls resolve to `undefined`. Views that ask at once use different keys, so
+ *   one view's question never drops another's.
  * - Progress from `train` is kept as a growing history and announced to listeners at most once
  *   per animation frame.
  * - A worker that crashes (or a call that throws) moves the client to status "crashed" or
@@ -60,7 +62,8 @@ export class LiveClient<Config, Query, View, Info extends ModelInfo = ModelInfo>
   private config: Config | null = null;
   private listeners = new Set<Listener<Info>>();
   private announced = false;
-  private pendingQuery: {q: Query; resolve: (v: View | undefined) => void} | null = null;
+  /** Queries waiting, one per key, in the order their keys first arrived. */
+  private pendingQueries = new Map<string, {q: Query; resolve: (v: View | undefined) => void}>();
   private queryRunning = false;
   /** Bumped by reset(): progress from a run that began before it is dropped. */
   private epoch = 0;
@@ -124,11 +127,14 @@ export class LiveClient<Config, Query, View, Info extends ModelInfo = ModelInfo>
     return info;
   }
 
-  /** Latest-wins query: resolves to the view, or to undefined if a newer query replaced it first. */
-  query(q: Query): Promise<View | undefined> {
+  /**
+   * Latest-wins query: resolves to the view, or to undefined if a newer query with the same key
+   * replaced it before it ran. A key keeps its place in the line when its query is replaced.
+   */
+  query(q: Query, key = ""): Promise<View | undefined> {
     return new Promise((resolve) => {
-      this.pendingQuery?.resolve(undefined);
-      this.pendingQuery = {q, resolve};
+      this.pendingQueries.get(key)?.resolve(undefined);
+      this.pendingQueries.set(key, {q, resolve});
       void this.drainQueries();
     });
   }
@@ -137,9 +143,8 @@ export class LiveClient<Config, Query, View, Info extends ModelInfo = ModelInfo>
     if (this.queryRunning) return;
     this.queryRunning = true;
     try {
-      while (this.pendingQuery) {
-        const {q, resolve} = this.pendingQuery;
-        this.pendingQuery = null;
+      for (const [key, {q, resolve}] of this.pendingQueries) {
+        this.pendingQueries.delete(key);
         try {
           resolve((await this.call(() => this.api.query(q))) as View);
         } catch {

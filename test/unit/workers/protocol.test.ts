@@ -91,6 +91,17 @@ describe("worker protocol", () => {
     client.terminate();
   });
 
+  it("latest wins per key: views asking at once under different keys all get answers, in order", async () => {
+    const model = new Countdown();
+    const client = new LiveClient<Config, number, number>(() => fakeWorker(model));
+    await client.reset({start: 0});
+    const asked = [client.query(1, "a"), client.query(2, "b"), client.query(3, "a"), client.query(4, "c"), client.query(5, "b"), client.query(6, "a")];
+    expect(await Promise.all(asked)).toEqual([2, undefined, undefined, 8, 10, 12]);
+    // 1 ran at once; the line behind it: b (5 replaced 2 in b's place), a (3, then 6), c (4).
+    expect(model.queries).toEqual([1, 5, 6, 4]);
+    client.terminate();
+  });
+
   it("answers queries while training, and pause/resume/cancel take effect", async () => {
     const model = new Countdown();
     const client = new LiveClient<Config, number, number>(() => fakeWorker(model));

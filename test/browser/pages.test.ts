@@ -41,6 +41,30 @@ describe.skipIf(missing !== null)("every page loads clean", () => {
     await w.close();
   });
 
+  it.each(pages)("%s fits a 390-px phone: nothing wider than the screen", async (route) => {
+    const phone = await openWatched(browser, site.origin, {width: 390, height: 844});
+    await visit(phone, site.origin + route);
+    // Lay out every block, not only those on screen (docs/style.css skips off-screen ones).
+    await phone.page.addStyleTag({content: "#observablehq-main > * { content-visibility: visible !important; }"});
+    await phone.page.waitForTimeout(1500);
+    const wide = await phone.page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      // The widest elements that stick out of the screen, outside any box that scrolls sideways.
+      const scrolls = (el: Element | null): boolean => {
+        for (let e = el?.parentElement; e; e = e.parentElement) if (["auto", "scroll", "hidden"].includes(getComputedStyle(e).overflowX)) return true;
+        return false;
+      };
+      return [...document.querySelectorAll("#observablehq-main *")]
+        .filter((el) => el.getBoundingClientRect().right > width + 1 && !scrolls(el))
+        .slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}${el.getAttribute("data-testid") ? `[${el.getAttribute("data-testid")}]` : ""}.${el.className} → ${Math.round(el.getBoundingClientRect().right)} px`);
+    });
+    expect(wide).toEqual([]);
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await errorCells(phone.page)).toEqual([]);
+    await phone.close();
+  });
+
   it("the sidebar lists the chapters in the notes' order", async () => {
     const w = await openWatched(browser, site.origin);
     await visit(w, site.origin + "/");

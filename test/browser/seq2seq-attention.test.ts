@@ -10,7 +10,7 @@ import type {Browser, Page} from "playwright-core";
 import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
 import {serveDist, type SiteServer} from "./server.js";
 import {builtPages, distDir} from "./site.js";
-import {cellColours, fingerprint, heatmapShape, modelStatusOf, moveCursor, press, queryOf, shownValue, text, waitForChange, waitForQuery, waitForText} from "./views.js";
+import {cellColours, fingerprint, heatmapShape, modelStatusOf, moveCursor, pageNumber, press, queryOf, shownValue, text, waitForChange, waitForQuery, waitForStatus, waitForText} from "./views.js";
 
 const missing = browserMissing();
 const present = builtPages().includes("/seq2seq-attention");
@@ -25,6 +25,18 @@ async function hoverCell(page: Page, testid: string, row: number, col: number, n
 }
 
 const alphaIn = (note: string) => Number((/α = ([\d.e−-]+)/.exec(note)?.[1] ?? "NaN").replace("−", "-"));
+
+/** One row of a heatmap as its tooltip reads it out, moving the keyboard cursor along the row. */
+async function rowValues(page: Page, testid: string, row: number, cols: number): Promise<number[]> {
+  await moveCursor(page, testid, row, 0);
+  const values: number[] = [];
+  for (let col = 0; col < cols; col++) {
+    if (col > 0) await page.keyboard.press("ArrowRight");
+    const tip = await page.$eval(`[data-testid="${testid}"] .rt-tooltip`, (el) => el.textContent ?? "");
+    values.push(pageNumber(/: ([^:]+)$/.exec(tip)?.[1] ?? "NaN"));
+  }
+  return values;
+}
 
 describe.skipIf(missing !== null || !present)("chapter 4: seq2seq and attention", () => {
   let browser: Browser;
@@ -55,6 +67,21 @@ describe.skipIf(missing !== null || !present)("chapter 4: seq2seq and attention"
     expect(alphaIn(note)).toBeGreaterThan(0.8);
     // …and almost nowhere else: the "N" of November (column 3) gets next to nothing.
     expect(alphaIn(await hoverCell(w.page, "alignment-heatmap", 0, 3, "align-hover"))).toBeLessThan(0.05);
+  });
+
+  it("quotes the checkpoint's own measurements in the prose, not typed-in figures", async () => {
+    const prose = await w.page.$eval("#observablehq-main", (el) => el.textContent ?? "");
+    expect(prose).toMatch(/trained when the site was built \(\d[\d,]* steps; (all \d[\d,]*|[\d.]+% of \d[\d,]*) held-out dates right\)/);
+    // the dates' and the words' alignment: a share, then "hits of scored"
+    const shares = [...prose.matchAll(/for ([\d.]+)% of the output steps that have one \((\d[\d,]*) of (\d[\d,]*)\)/g)];
+    expect(shares).toHaveLength(2);
+    for (const [, share, hits, scored] of shares) {
+      expect(Number(share)).toBeCloseTo((100 * pageNumber(hits)) / pageNumber(scored), 0);
+      expect(Number(share)).toBeGreaterThanOrEqual(90);
+    }
+    expect(prose).toMatch(/trained on random words of 3 to 12 letters \(\d[\d,]* steps each\)/);
+    expect(prose).toMatch(/\(\d[\d,]* parameters with attention and \d[\d,]* without, hidden size 32\)/);
+    expect(prose).not.toMatch(/NaN|undefined|—%/);
   });
 
   it("a typed date updates the output and the matrix", async () => {
@@ -167,6 +194,15 @@ describe.skipIf(missing !== null || !present)("chapter 4: seq2seq and attention"
   });
 
   it("a typed word is reversed by both models, with the attention's anti-diagonal", async () => {
+    // The word the page opens with: row t's largest weight is on input letter n − 1 − t (0-based).
+    await waitForText(w.page, "reverse-output", /Attention: “attention” → noitnetta ✓ right/);
+    expect(await heatmapShape(w.page, "reverse-heatmap")).toBe("10×10"); // 9 letters + end
+    for (let t = 0; t < 9; t++) {
+      const row = await rowValues(w.page, "reverse-heatmap", t, 10);
+      const top = row.indexOf(Math.max(...row));
+      expect(top, `row ${t}: ${row.join(" ")}`).toBe(8 - t);
+      expect(row.filter((a) => a === row[top])).toHaveLength(1);
+    }
     await setInput(w.page, '[data-testid="word-input"] input', "abc");
     await waitForText(w.page, "reverse-output", /Attention: “abc” → cba ✓ right/);
     expect(await heatmapShape(w.page, "reverse-heatmap")).toBe("4×4");
@@ -191,9 +227,16 @@ describe.skipIf(missing !== null || !present)("chapter 4: seq2seq and attention"
       await waitForChange(w.page, "loss-chart", loss);
       await w.page.waitForTimeout(2500);
       expect(await modelStatusOf(w.page)).toBe("training");
-      longTasks = await w.takeLongTasks();
       await waitForChange(w.page, "training-heatmap", flat); // redrawn while training
       expect(await text(w.page, "training-heatmap")).toMatch(/α after [1-9][\d,]* steps here/);
+      // Pausing redraws what waits for a model at rest: the matrix, the contexts and the stepper.
+      const redrawn = ["alignment-heatmap", "context-attention", "step-stepper"];
+      const before = await Promise.all(redrawn.map((id) => fingerprint(w.page, id)));
+      await press(w.page, "train-button");
+      await waitForStatus(w.page, "paused");
+      for (const [k, id] of redrawn.entries()) await waitForChange(w.page, id, before[k], 30_000);
+      await w.page.waitForTimeout(1000); // the tasks that finish the last redraw
+      longTasks = await w.takeLongTasks(); // from the press of Start to here
     } finally {
       if ((await modelStatusOf(w.page)) === "training") {
         await press(w.page, "train-button"); // pause, even when a check above failed

@@ -7,20 +7,28 @@ import type {Seq2seqSettings} from "./settings.js";
 import {build, DEFAULT_SETTINGS} from "./settings.js";
 import type {PackedParams} from "./codec.js";
 import {packParams} from "./codec.js";
-import {accuracyByLength, heldOut, scorePairs} from "./evaluate.js";
+import {accuracyByLength, alignmentHits, heldOut, scorePairs} from "./evaluate.js";
 
 export interface SavedModel {
   settings: Seq2seqSettings;
   /** Training steps taken. */
   steps: number;
   params: PackedParams;
-  /** Greedy exact match and character accuracy on held-out sources of training lengths, when measured. */
-  heldOut?: {exact: number; chars: number};
+  /** Greedy exact match and character accuracy on `count` held-out sources of training lengths, when measured. */
+  heldOut?: {exact: number; chars: number; count: number};
+  /**
+   * Attention models: of the `scored` output steps the task aligns to source positions (in `count`
+   * held-out pairs, the same as heldOut's, read with teacher forcing), the `hits` at which the largest
+   * weight α_{t,i} falls on one of them (see evaluate.ts, alignmentHits).
+   */
+  alignment?: {hits: number; scored: number; count: number};
 }
 
 export interface LengthTable {
   task: "reverse";
   trainLengths: [number, number];
+  /** Held-out words per length. */
+  perLength: number;
   rows: {length: number; fixed: {exact: number; chars: number}; attention: {exact: number; chars: number}}[];
 }
 
@@ -60,8 +68,10 @@ export function trainOne(settings: Seq2seqSettings, steps: number, plan: Checkpo
     trainer.optimizer.learningRate = settings.learningRate * Math.min(1, 1 - (1.8 * (i - steps / 2)) / steps);
     trainer.step();
   }
-  const {exact, chars} = scorePairs(model, task, heldOut(task, plan.evalPairs, plan.evalSeed));
-  const saved: SavedModel = {settings, steps, params: packParams(model.params), heldOut: {exact, chars}};
+  const pairs = heldOut(task, plan.evalPairs, plan.evalSeed);
+  const {exact, chars, count} = scorePairs(model, task, pairs);
+  const saved: SavedModel = {settings, steps, params: packParams(model.params), heldOut: {exact, chars, count}};
+  if (settings.variant === "attention") saved.alignment = {...alignmentHits(model, task, pairs), count};
   return {saved, model, task};
 }
 
@@ -78,6 +88,7 @@ export function trainCheckpoint(plan: CheckpointPlan = CHECKPOINT_PLAN): Checkpo
     lengths: {
       task: "reverse",
       trainLengths: [lo, hi],
+      perLength: plan.perLength,
       rows: plan.lengths.map((length, k) => ({
         length,
         fixed: {exact: f[k].exact, chars: f[k].chars},

@@ -17,6 +17,11 @@ export interface Step {
   term: string | readonly string[];
   /** The numbers to show for this step (a function is called when the step is shown). */
   numbers?: PanelItem[] | (() => PanelItem[]);
+  /**
+   * A figure shown under the numbers, called when the step is shown: e.g. a heatmap the page keeps
+   * and updates to this step's matrix (the same element may serve every step).
+   */
+  figure?: () => Node | null;
 }
 
 export interface StepperData {
@@ -116,7 +121,8 @@ export function stepper({equation, steps}: StepperData, options: StepperOptions 
     let items: PanelItem[] = [];
     try {
       items = typeof step?.numbers === "function" ? step.numbers() : step?.numbers ?? [];
-      panelBody.replaceChildren(items.length ? numberPanel(items, options) : el("p", "rt-note", "No numbers for this step yet."));
+      const figure = step?.figure?.() ?? null;
+      panelBody.replaceChildren(items.length ? numberPanel(items, options) : el("p", "rt-note", "No numbers for this step yet."), ...(figure ? [figure] : []));
     } catch (e) {
       panelBody.replaceChildren(el("p", "rt-note rt-warn", `These numbers could not be computed: ${e instanceof Error ? e.message : String(e)}`));
     }
@@ -148,7 +154,8 @@ export function stepper({equation, steps}: StepperData, options: StepperOptions 
   next.addEventListener("click", () => go(current + 1));
   root.addEventListener("keydown", (e) => {
     const to: Record<string, number> = {ArrowLeft: current - 1, ArrowRight: current + 1, Home: 0, End: list.length - 1};
-    if (!(e.key in to) || e.altKey || e.ctrlKey || e.metaKey) return;
+    // A key a figure inside the panel has used (a heatmap's arrow keys) does not also step.
+    if (!(e.key in to) || e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
     e.preventDefault();
     go(to[e.key]);
   });

@@ -62,8 +62,11 @@ export interface BpttInfo extends ModelInfo, Spectrum {
 export type BpttQuery =
   /** The (t, k) matrix of ‖∂J(t)/∂h(k)‖ on the sequence, with the current weights. */
   | {kind: "flow"}
-  /** The factors of ∂h(t)/∂h(k), 0 ≤ k ≤ t ≤ length, one by one from j = t down to k + 1. */
-  | {kind: "jacobian"; t: number; k: number}
+  /**
+   * The factors of ∂h(t)/∂h(k), 0 ≤ k ≤ t ≤ length, one by one from j = t down to k + 1; with
+   * `matrices` (for t − k ≤ MAX_WALK), each factor D(j)W_h and the product as H × H matrices too.
+   */
+  | {kind: "jacobian"; t: number; k: number; matrices?: boolean}
   /** A fresh model from this config trained `steps` SGD steps with and without clipping at `clip`. */
   | {kind: "clipping"; steps: number; clip: number; learningRate?: number};
 
@@ -112,6 +115,11 @@ export type BpttViewOf<K extends BpttQuery["kind"]> = Extract<BpttView, {kind: K
  */
 export const MAX_LENGTH = 200;
 export const MAX_HIDDEN = 128;
+/**
+ * The most factors a jacobian query returns as matrices (the page's stepper walks this many): at
+ * H = 128 that is 24 float32 factors and one float64 product, about 1.7 MB.
+ */
+export const MAX_WALK = 24;
 
 export class BpttLive implements LiveModel<BpttConfig, BpttQuery, BpttView> {
   private config: Required<BpttConfig> = {...defaultBpttConfig, text: DEFAULT_TEXT, learningRate: 0.1, clip: 0, batch: 8};
@@ -191,16 +199,17 @@ export class BpttLive implements LiveModel<BpttConfig, BpttQuery, BpttView> {
         ...spectrum
       };
     }
-    const {t, k} = q;
+    const {t, k, matrices = false} = q;
     if (!(Number.isInteger(t) && Number.isInteger(k) && 0 <= k && k <= t && t <= T)) {
       throw new Error(`jacobian: need whole numbers 0 ≤ k ≤ t ≤ ${T}, not t = ${t}, k = ${k}`);
     }
+    if (matrices && t - k > MAX_WALK) throw new Error(`jacobian: the matrices come for at most ${MAX_WALK} factors, not t − k = ${t - k}`);
     const g = flow.dJdh[t - 1] ?? new Float64Array(model.cell.hiddenSize);
     return {
       kind: "jacobian",
       t,
       k,
-      steps: jacobianSteps(flow.Wh, flow.derivs, t, k, g),
+      steps: jacobianSteps(flow.Wh, flow.derivs, t, k, g, {matrices}),
       bound: spectrum.gammaS ** (t - k),
       gradNormAtT: Math.sqrt(g.reduce((s, x) => s + x * x, 0)),
       ...spectrum

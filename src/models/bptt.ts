@@ -120,13 +120,18 @@ export interface JacobianStep {
   productBound: number;
   /** ‖∂J(t)/∂h(j−1)‖ when a gradient at t is given. */
   gradNorm: number;
+  /** With `matrices`: the factor diag(σ′(z(j))) W_h itself, (H, H) row-major, in float32. */
+  factor?: Float32Array;
+  /** With `matrices`, on the last step only: the whole product ∂h(t)/∂h(k), (H, H) row-major. */
+  product?: Float64Array;
 }
 
 /**
  * The factors of ∂h(t)/∂h(k) one by one, with the running product P = ∂h(t)/∂h(j−1) kept as a
- * matrix, rescaled to norm 1 with its scale in a logarithm (so this costs (t − k)·H³).
+ * matrix, rescaled to norm 1 with its scale in a logarithm (so this costs (t − k)·H³). With
+ * `matrices`, each step also carries its factor, and the last one the product (for drawing them).
  */
-export function jacobianSteps(Wh: Mat, derivs: Float64Array[], t: number, k: number, dJdht?: ArrayLike<number>): JacobianStep[] {
+export function jacobianSteps(Wh: Mat, derivs: Float64Array[], t: number, k: number, dJdht?: ArrayLike<number>, {matrices = false} = {}): JacobianStep[] {
   const H = Wh.rows;
   let P = mat(H, H, "float64"); // ∂h(t)/∂h(t) = I: (H, H)
   for (let i = 0; i < H; i++) P.data[i * H + i] = 1;
@@ -154,7 +159,11 @@ export function jacobianSteps(Wh: Mat, derivs: Float64Array[], t: number, k: num
       matvecT(Wh, w, g); // ∂J(t)/∂h(j−1)
     }
     const productNorm = p.value * Math.exp(logScale);
-    out.push({j, sigmaPrime: Array.from(d), factorNorm: f.value, productNorm, productBound: bound, gradNorm: g ? norm(g) : NaN});
+    const step: JacobianStep = {j, sigmaPrime: Array.from(d), factorNorm: f.value, productNorm, productBound: bound, gradNorm: g ? norm(g) : NaN};
+    if (matrices) step.factor = Float32Array.from(F.data);
+    out.push(step);
   }
+  const last = out.at(-1);
+  if (matrices && last) last.product = Float64Array.from(P.data, (x) => x * Math.exp(logScale)); // ∂h(t)/∂h(k): (H, H)
   return out;
 }

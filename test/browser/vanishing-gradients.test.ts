@@ -9,7 +9,7 @@ import type {Browser, Page} from "playwright-core";
 import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
 import {serveDist, type SiteServer} from "./server.js";
 import {builtPages, distDir} from "./site.js";
-import {fingerprint, letTrain, modelStatusOf, press, text as textOf, waitForChange} from "./views.js";
+import {fingerprint, heatmapShape, letTrain, modelStatusOf, moveCursor, press, text as textOf, waitForChange, waitForText} from "./views.js";
 
 const missing = browserMissing();
 const present = builtPages().includes("/vanishing-gradients");
@@ -116,12 +116,31 @@ describe.skipIf(missing !== null || !present)("chapter 2: vanishing gradients", 
     expect(panel).toMatch(/length 32/);
     expect(panel).toMatch(/each slope is at most γ = 1\/4/);
     expect(panel).toMatch(/\d\.\d{2,}/);
+    // …and the factor itself, drawn in the panel: H × H cells, with its values on hover.
+    const inPanel = (id: string) => stepper.locator(`section [data-testid="${id}"]`).count();
+    expect(await inPanel("factor-heatmap")).toBe(1);
+    expect(await inPanel("product-heatmap")).toBe(0);
+    expect(await heatmapShape(w.page, "factor-heatmap")).toBe("32×32");
+    expect(await textOf(w.page, "factor-heatmap")).toMatch(/The factor D\(30\)W_h = ∂h\(30\)\/∂h\(29\), 32 × 32/);
+    await moveCursor(w.page, "factor-heatmap", 2, 3);
+    expect(await w.page.$eval('[data-testid="factor-heatmap"] .rt-tooltip', (el) => el.textContent ?? "")).toMatch(/r: a unit of the later state: 3.*c: a unit of the earlier state: 4.*∂h\(30\)\[r\] \/ ∂h\(29\)\[c\]: −?\d/);
+    expect(await textOf(w.page, "walk-stepper")).toMatch(/Step 2 of 6/); // the arrow keys moved the cursor, not the stepper
+    // The next factor is another matrix: D(29)W_h.
+    const factor30 = await fingerprint(w.page, "factor-heatmap");
+    await stepper.getByRole("button", {name: /next/i}).click();
+    const factor29 = await waitForChange(w.page, "factor-heatmap", factor30);
+    expect(factor29).toMatch(/D\(29\)W_h = ∂h\(29\)\/∂h\(28\)/);
+    expect(await heatmapShape(w.page, "factor-heatmap")).toBe("32×32");
     await stepper.locator("[tabindex='0']").first().focus();
     await w.page.keyboard.press("End");
-    const last = await waitForChange(w.page, "walk-stepper", second);
-    expect(last).toMatch(/Step 6 of 6/);
+    const last = await waitForText(w.page, "walk-stepper", /Step 6 of 6/);
     expect(await stepper.locator("section").textContent()).toMatch(/∂J\(30\)\/∂h\(25\)/);
     expect(last).not.toMatch(/NaN/);
+    // At the last step, the product ∂h(30)/∂h(25) as well.
+    expect(await inPanel("product-heatmap")).toBe(1);
+    expect(await heatmapShape(w.page, "product-heatmap")).toBe("32×32");
+    expect(await textOf(w.page, "product-heatmap")).toMatch(/The whole product ∂h\(30\)\/∂h\(25\), 32 × 32/);
+    expect(await fingerprint(w.page, "factor-heatmap")).toMatch(/D\(26\)W_h/);
   });
 
   it("a click on a heatmap cell picks its (t, k) for the stepper", async () => {

@@ -1,5 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {BpttLive, defaultBpttConfig, type BpttViewOf} from "../../../src/models/bptt-live.js";
+import {BpttLive, MAX_WALK, defaultBpttConfig, type BpttViewOf} from "../../../src/models/bptt-live.js";
+import {buildCharRnn} from "../../../src/models/char-rnn.js";
 import {DEFAULT_TEXT} from "../../../src/text/default-text.js";
 
 const config = {...defaultBpttConfig, hidden: 12, length: 16};
@@ -64,6 +65,32 @@ describe("BpttLive", () => {
     expect(v.gradNormAtT).toBeCloseTo(flow.norms[11 * 16 + 11], 9);
     expect((m.query({kind: "jacobian", t: 3, k: 3}) as BpttViewOf<"jacobian">).steps).toEqual([]);
     expect(() => m.query({kind: "jacobian", t: 3, k: 5})).toThrow(/0 ≤ k ≤ t ≤ 16/);
+  });
+
+  it("returns the factors D(j)W_h and the product as H × H matrices when asked", () => {
+    const m = new BpttLive();
+    const c = {...config, scale: 1.2, text: DEFAULT_TEXT};
+    m.reset(c);
+    const v = m.query({kind: "jacobian", t: 12, k: 7, matrices: true}) as BpttViewOf<"jacobian">;
+    const H = config.hidden;
+    // The same seed builds the same W_h here; each factor is diag(σ′(z(j))) W_h, entry by entry.
+    const Wh = buildCharRnn(c).cell.Wh.value.data;
+    for (const st of v.steps) {
+      expect(st.factor).toBeInstanceOf(Float32Array);
+      expect(st.factor).toHaveLength(H * H);
+      for (let r = 0; r < H; r++) for (let col = 0; col < H; col++) expect(st.factor![r * H + col]).toBe(Math.fround(st.sigmaPrime[r] * Wh[r * H + col]));
+    }
+    const product = v.steps.at(-1)!.product!;
+    expect(product).toHaveLength(H * H);
+    const frobenius = Math.hypot(...product);
+    expect(v.steps.at(-1)!.productNorm).toBeLessThanOrEqual(frobenius * (1 + 1e-9)); // ‖P‖₂ ≤ ‖P‖_F
+    expect(frobenius).toBeGreaterThan(0);
+    expect(() => structuredClone(v)).not.toThrow();
+    // Without the flag, no matrices; with it, at most MAX_WALK factors.
+    expect((m.query({kind: "jacobian", t: 12, k: 7}) as BpttViewOf<"jacobian">).steps.some((st) => st.factor || st.product)).toBe(false);
+    m.reset({...c, length: 40});
+    expect(() => m.query({kind: "jacobian", t: 40, k: 40 - MAX_WALK - 1, matrices: true})).toThrow(/at most 24 factors/);
+    expect((m.query({kind: "jacobian", t: 40, k: 40 - MAX_WALK, matrices: true}) as BpttViewOf<"jacobian">).steps).toHaveLength(MAX_WALK);
   });
 
   it("trains with SGD and clipping: the step is clipped to the threshold, metrics name both norms", () => {

@@ -134,4 +134,30 @@ describe("stepping through one Jacobian", () => {
     }
     expect(steps.at(-1)!.productNorm).toBeCloseTo(largestSingularValue(J).value, 6);
   });
+
+  it("with matrices, gives each factor as diag(σ′(z(j)))·W_h entry by entry, and the product ∂h(t)/∂h(k) at the last step", () => {
+    const T = 10;
+    const {cell, xs, h0} = setup("tanh", 9, T, {s: 1.2});
+    const {hs} = cell.forward(xs, h0);
+    const Wh = cell.Wh.value;
+    const steps = jacobianSteps(Wh, derivatives("tanh", hs), 9, 3, undefined, {matrices: true});
+    for (const st of steps) {
+      const h = hs[st.j - 1].data; // h(j) = tanh(z(j)), so σ′(z(j)) = 1 − h(j)²
+      expect(st.factor).toHaveLength(H * H);
+      for (let r = 0; r < H; r++) {
+        for (let c = 0; c < H; c++) expect(st.factor![r * H + c]).toBe(Math.fround((1 - h[r] * h[r]) * Wh.data[r * H + c]));
+      }
+    }
+    expect(steps.slice(0, -1).every((st) => st.product === undefined)).toBe(true);
+    // The product against the full matrix built column by column, (∂h(9)/∂h(3)) e_c.
+    const product = steps.at(-1)!.product!;
+    expect(product).toHaveLength(H * H);
+    for (let c = 0; c < H; c++) {
+      const e = new Float64Array(H);
+      e[c] = 1;
+      jacobianTimes(Wh, derivatives("tanh", hs), 3, 9, e).forEach((x, r) => expect(product[r * H + c]).toBeCloseTo(x, 12));
+    }
+    // Without the option, no matrices travel.
+    expect(jacobianSteps(Wh, derivatives("tanh", hs), 9, 3).some((st) => st.factor || st.product)).toBe(false);
+  });
 });

@@ -30,6 +30,9 @@ export interface QkvConfig {
 
 export const defaultQkvConfig: QkvConfig = {seed: 1, d: 4, queries: 3, keys: 4, dv: 2};
 
+/** The page's entropy chart: look-ups of one query among 16 keys, 100 of them per d (seeded by `seed`). */
+export const ENTROPY_CHART = {keys: 16, trials: 100};
+
 export type QkvQuery =
   | ({kind: "lookup"; query: number[]; keys: number[][]; values: number[][]} & LookupOptions)
   | {kind: "entropy-vs-d"; ds?: number[]; keys?: number; trials?: number; temperature?: number}

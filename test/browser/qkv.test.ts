@@ -2,7 +2,8 @@
  * Chapter 5 (query, key, value), driven as a reader would: the page loads clean; dragging the
  * query with the mouse and moving a key with the arrow keys change the weights and the output;
  * the dimension d and the scaling move the entropy chart's marker and the figure's weights; the
- * temperature re-measures the curve; the stepper walks Q Kᵀ → softmax → · V with numbers.
+ * temperature re-measures the curve; the stepper walks Q Kᵀ → softmax → · V with numbers; the prose
+ * quotes the curve's figures at τ = 1; and none of it runs a main-thread task over 50 ms.
  */
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {Browser, Page} from "playwright-core";
@@ -132,6 +133,35 @@ describe.skipIf(missing !== null || !present)("chapter 5: query, key, value", ()
     await setInput(w.page, '[data-testid="matrices-select"] select', 1);
     last = await waitForChange(w.page, "qkv-stepper", last);
     expect(last).toMatch(/1 ×|1×|\(1, 2\)|1 query/);
+  });
+
+  it("the prose quotes the chart's figures at τ = 1, whatever the slider says", async () => {
+    await w.page.waitForFunction(() => /falls from about \d\.\d nats at d = 1 to about \d\.\d at d = 1024, where the largest weight averages about 0\.\d\d?:/.test(document.body.textContent ?? ""));
+    const said = (await w.page.evaluate(() => document.body.textContent ?? "")).replace(/\s+/g, " ");
+    expect(said).toMatch(/unscaled entropy falls from about 2\.4 nats at d = 1 to about 0\.1 at d = 1024, where the largest weight averages about 0\.97:/);
+    expect(said).toMatch(/The scaled curve stays between 2\.3 and 2\.4 nats for every d/);
+  });
+
+  it("dragging the query and moving d and τ (which re-measure the curve) run no main-thread task over 50 ms", async () => {
+    await w.page.waitForFunction(() => !/Measuring/.test(document.querySelector('[data-testid="entropy-readout"]')?.textContent ?? "Measuring"));
+    const chart = await fingerprint(w.page, "entropy-chart");
+    const plane = await fingerprint(w.page, "qkv-plane");
+    const q = w.page.locator('[data-testid="qkv-plane"] [data-point="query"]');
+    await q.scrollIntoViewIfNeeded();
+    await w.takeLongTasks();
+    const box = (await q.boundingBox())!;
+    await w.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await w.page.mouse.down();
+    await w.page.mouse.move(box.x + 140, box.y - 60, {steps: 12});
+    await w.page.mouse.up();
+    await waitForChange(w.page, "qkv-plane", plane);
+    for (const k of [3, 6, 8]) await setInput(w.page, '[data-testid="d-slider"] input', k);
+    await setInput(w.page, '[data-testid="temperature-slider"] input', Math.log10(0.5));
+    await waitForChange(w.page, "entropy-chart", chart, 30_000);
+    await w.page.waitForFunction(() => /At d = 256 and τ = 0\.5 /.test(document.querySelector('[data-testid="entropy-readout"]')?.textContent ?? ""), undefined, {timeout: 30_000});
+    const longTasks = await w.takeLongTasks();
+    expect(longTasks.length).toBeGreaterThan(0);
+    expect(longTasks.filter((ms) => ms > 50)).toEqual([]);
   });
 
   it("nothing broke along the way", async () => {

@@ -10,7 +10,9 @@
  *   positions  the sinusoidal codes for n positions (and the learned table, if the model has one)
  *   image      where one pixel of a picture looks (SAGAN attention, attention/pixel-attention.ts)
  *   memory     bytes of (H·W)² attention weights against a 3×3 convolution, and of n² for text
- *   evaluate   loss and accuracy on a fixed set of 256 seeded sentences
+ *   evaluate   loss and accuracy on a fixed set of 256 seeded sentences, and the same sentences
+ *              shuffled with positions added (attention/shuffle-held-out.ts)
+ *   load       weights saved by save() (the build-time checkpoint, self-attention-checkpoint.ts)
  */
 import {adam, clipGlobalNorm, countParams, mat, matmul} from "../engine/index.js";
 import type {Optimizer} from "../engine/index.js";
@@ -27,6 +29,8 @@ import {argmaxRows} from "./attention/argmax.js";
 import {pixelAttention, type PixelAttention} from "./attention/pixel-attention.js";
 import {makePositions, type PositionKind, type Positions} from "./attention/positions.js";
 import {sinusoidalPositions} from "./attention/sinusoidal.js";
+import {shuffleHeldOut, type ShuffleHeldOut} from "./attention/shuffle-held-out.js";
+import {packParams, unpackParams, type PackedParams} from "./seq2seq/codec.js";
 import {followPointers, SORT_ALPHABET, sortBatch, successorTargets, type SortTaskOptions, type TokenBatch} from "./attention/sort-task.js";
 
 export interface SelfAttentionLiveConfig {
@@ -56,7 +60,16 @@ export type SelfAttentionQuery =
   | {kind: "positions"; n: number}
   | {kind: "image"; picture: BuiltInPicture | {height: number; width: number; grey: number[]}; row: number; col: number; weights: "similarity" | "random"; sharpness?: number; size?: number}
   | {kind: "memory"; height: number; width: number; channels: number; heads?: number; batch?: number; textLength?: number}
-  | {kind: "evaluate"};
+  | {kind: "evaluate"}
+  | {kind: "load"; model: SavedSelfAttention};
+
+/** A trained model as save() writes it and the "load" query reads it. */
+export interface SavedSelfAttention {
+  config: SelfAttentionLiveConfig;
+  /** Training steps taken. */
+  steps: number;
+  params: PackedParams;
+}
 
 export interface SelfAttentionAttendView {
   kind: "attend";
@@ -117,9 +130,23 @@ export interface SelfAttentionEvaluateView {
   loss: number;
   accuracy: number;
   step: number;
+  /** The positions the model was built with. */
+  positions: PositionKind;
+  /** The sentences shuffled, with the model's positions added (sinusoidal codes when it has none). */
+  shuffled: ShuffleHeldOut;
 }
 
-export type SelfAttentionView = SelfAttentionAttendView | SelfAttentionPermuteView | SelfAttentionPositionsView | SelfAttentionImageView | SelfAttentionMemoryView | SelfAttentionEvaluateView;
+export interface SelfAttentionLoadedView {
+  kind: "loaded";
+  positions: PositionKind;
+  steps: number;
+  parameters: number;
+}
+
+export type SelfAttentionView = SelfAttentionAttendView | SelfAttentionPermuteView | SelfAttentionPositionsView | SelfAttentionImageView | SelfAttentionMemoryView | SelfAttentionEvaluateView | SelfAttentionLoadedView;
+
+/** The settings that give the model its shape: weights saved under one cannot load into another. */
+const STRUCTURAL = ["dModel", "positions", "scaled", "maxLen"] as const;
 
 export class SelfAttentionLive implements LiveModel<SelfAttentionLiveConfig, SelfAttentionQuery, SelfAttentionView> {
   readonly vocab: CharVocab = charVocab(SORT_ALPHABET);
@@ -177,11 +204,31 @@ export class SelfAttentionLive implements LiveModel<SelfAttentionLiveConfig, Sel
       }
       case "memory":
         return {kind: "memory", image: imageAttentionMemory(q), textBytes: q.textLength ? textAttentionBytes(q.textLength, q.heads, q.batch) : null};
-      case "evaluate": {
-        const r = this.model.evaluate(this.evalBatch);
-        return {kind: "evaluate", loss: r.loss, accuracy: r.correct / r.count, step: this.step};
-      }
+      case "evaluate":
+        return this.evaluate();
+      case "load":
+        return this.load(q.model);
     }
+  }
+
+  /** The weights and how they were made, for a checkpoint (Adam's moments are not kept). */
+  save(): SavedSelfAttention {
+    return {config: {...this.config}, steps: this.step, params: packParams(this.model.params)};
+  }
+
+  private load(saved: SavedSelfAttention): SelfAttentionLoadedView {
+    if (STRUCTURAL.some((k) => saved.config[k] !== this.config[k])) this.reset({...this.config, ...saved.config});
+    unpackParams(this.model.params, saved.params);
+    this.optimizer = adam(this.config.learningRate);
+    this.step = saved.steps;
+    return {kind: "loaded", positions: this.config.positions, steps: saved.steps, parameters: countParams(this.model.params)};
+  }
+
+  private evaluate(): SelfAttentionEvaluateView {
+    const r = this.model.evaluate(this.evalBatch);
+    const positions = this.model.positions.kind === "none" ? makePositions("sinusoidal", this.config.maxLen + 1, this.config.dModel, new Rng(0)) : this.model.positions;
+    const shuffled = shuffleHeldOut(this.model, this.evalBatch, positions, this.config.seed);
+    return {kind: "evaluate", loss: r.loss, accuracy: r.correct / r.count, step: this.step, positions: this.config.positions, shuffled};
   }
 
   private symbols(ids: ArrayLike<number>): string[] {

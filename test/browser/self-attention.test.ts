@@ -1,17 +1,18 @@
 /**
- * Chapter 6 (self-attention and position), driven as a reader would: the page loads clean; the
- * model trains from the button with progress and a free main thread, and learns the task; a typed
+ * Chapter 6 (self-attention and position), driven as a reader would: the page loads clean and
+ * shows the checkpoint's trained model at once; reset to fresh weights, the model trains from the
+ * button with progress and a free main thread, and learns the task; the checkpoint loads back; a typed
  * sentence redraws the attention matrix, whose cells answer hover; bad text gives a message; the
  * shuffle figure shows equal outputs up to the permutation without positions and different ones
  * with them; the image view answers hover, keys and drawing; the memory calculator and chart follow
- * their sliders; choosing learned positions rebuilds the model and shows its table.
+ * their sliders; choosing learned positions loads the checkpoint's model built with them and shows its table.
  */
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {Browser, Page} from "playwright-core";
 import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
 import {serveDist, type SiteServer} from "./server.js";
 import {builtPages, distDir} from "./site.js";
-import {fingerprint, letTrain, pageNumber, press, queryOf, shownValue, text, waitForChange, waitForQuery} from "./views.js";
+import {fingerprint, letTrain, pageNumber, press, queryOf, shownValue, text, waitForChange, waitForQuery, waitForText} from "./views.js";
 
 const missing = browserMissing();
 const present = builtPages().includes("/self-attention");
@@ -39,8 +40,28 @@ describe.skipIf(missing !== null || !present)("chapter 6: self-attention and pos
     await site?.close();
   });
 
-  it("trains from the button: progress, curves, no main-thread task over 50 ms, and it learns", async () => {
+  it("opens with the checkpoint's trained model: its accuracy, its pointers, and the status says where the weights came from", async () => {
+    const held = await waitForText(w.page, "held-out", /after 300 steps: [\d.]+% of pointers right/);
+    expect(pageNumber(held.match(/: ([\d.]+)% of pointers/)![1])).toBeGreaterThan(90);
+    expect(held).toMatch(/Each sentence shuffled, with sinusoidal codes added \(which this model never saw\): [\d.]+% of the answers move along/);
+    // The first matrix drawn is the trained model's: its pointers for the quick brown fox are mostly right.
+    const pointers = await waitForText(w.page, "pointer-table", /The model's pointers: [\d.]+% right/);
+    expect(pageNumber(pointers.match(/pointers: ([\d.]+)% right/)![1])).toBeGreaterThan(80);
+    expect(await text(w.page, "model-status")).toMatch(/weights: the checkpoint, trained 300 steps when the site was built/);
+    expect(await w.page.$eval('[data-testid="train-button"]', (b) => b.textContent)).toBe("Train 300 more steps");
+    // The prose quotes the checkpoint's figures.
+    const prose = (await w.page.evaluate(() => document.body.textContent ?? "")).replace(/\s+/g, " ");
+    expect(prose).toMatch(/300 steps from random weights, after which it names 9\d% of the pointers in 256 held-out sentences right/);
+    expect(prose).toMatch(/Shuffle each of the 256 held-out sentences and \d+% of the answers move along with sinusoids, \d+% with a learned table\./);
+  });
+
+  it("reset to fresh weights, it trains from the button: progress, curves, no main-thread task over 50 ms, and it learns; the checkpoint loads back", async () => {
+    const trained = await fingerprint(w.page, "attention-map");
+    await press(w.page, "reset-button");
     await w.page.waitForFunction(() => /after 0 steps/.test(document.querySelector('[data-testid="held-out"]')?.textContent ?? ""));
+    await waitForChange(w.page, "attention-map", trained);
+    expect(await text(w.page, "model-status")).toMatch(/weights: untrained \(fresh\)/);
+    await w.page.waitForFunction(() => document.querySelector('[data-testid="train-button"]')?.textContent === "Start (300 steps)");
     const held0 = await text(w.page, "held-out");
     expect(pageNumber(held0.match(/: ([\d.]+)% of pointers/)![1])).toBeLessThan(20);
     const before = await fingerprint(w.page, "loss-chart");
@@ -59,6 +80,10 @@ describe.skipIf(missing !== null || !present)("chapter 6: self-attention and pos
     const held = await text(w.page, "held-out");
     expect(pageNumber(held.match(/: ([\d.]+)% of pointers/)![1])).toBeGreaterThan(80);
     expect(await w.page.$eval('[data-testid="train-button"]', (b) => b.textContent)).toMatch(/more steps/);
+    await press(w.page, "load-button");
+    await waitForText(w.page, "model-status", /weights: the checkpoint/);
+    const back = await waitForText(w.page, "held-out", /after 300 steps: [\d.]+% of pointers right/);
+    expect(pageNumber(back.match(/: ([\d.]+)% of pointers/)![1])).toBeGreaterThan(90);
   }, 150_000);
 
   it("a typed sentence redraws the attention matrix; a cell answers hover with its weight and two tokens", async () => {
@@ -158,10 +183,12 @@ describe.skipIf(missing !== null || !present)("chapter 6: self-attention and pos
     expect(await text(w.page, "memory-summary")).toMatch(/largest square picture it can hold is 107 × 107/);
   });
 
-  it("choosing learned positions rebuilds the model and shows its table", async () => {
+  it("choosing learned positions loads the checkpoint's model built with them and shows its table", async () => {
     await setInput(w.page, '[data-testid="positions-select"] select', 2);
     await w.page.waitForFunction(() => document.querySelector('[data-testid="learned-positions"] [aria-label*="25 rows by 32 columns"]') !== null, undefined, {timeout: 30_000});
-    await w.page.waitForFunction(() => /after 0 steps/.test(document.querySelector('[data-testid="held-out"]')?.textContent ?? ""));
+    const held = await waitForText(w.page, "held-out", /with its learned positions: [\d.]+% of the answers move along/);
+    expect(held).toMatch(/after 300 steps: 9\d(\.\d+)?% of pointers right/);
+    expect(pageNumber(held.match(/learned positions: ([\d.]+)% of the answers move/)![1])).toBeLessThan(100);
     await w.page.waitForFunction(() => /the learned table P/.test(document.querySelector('[data-testid="shuffle-figure"]')?.textContent ?? ""));
   });
 

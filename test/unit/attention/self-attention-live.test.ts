@@ -1,26 +1,39 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import {SelfAttentionLive, defaultSelfAttentionConfig, type SelfAttentionQuery, type SelfAttentionView} from "../../../src/models/self-attention-live.js";
 import {createApi} from "../../../src/workers/host.js";
+import {trainSortModel} from "../../../src/models/self-attention-checkpoint.js";
 
 function as<K extends SelfAttentionView["kind"]>(v: SelfAttentionView, kind: K): Extract<SelfAttentionView, {kind: K}> {
   if (v.kind !== kind) throw new Error(`expected a ${kind} view, got ${v.kind}`);
   return v as Extract<SelfAttentionView, {kind: K}>;
 }
 
-describe("SelfAttentionLive (chapter 6), trained for 400 steps", () => {
+describe("SelfAttentionLive (chapter 6), with the checkpoint's model (300 steps, no positions)", () => {
   const live = new SelfAttentionLive();
   let before = 0;
   beforeAll(() => {
     live.reset(defaultSelfAttentionConfig);
     before = as(live.query({kind: "evaluate"}), "evaluate").accuracy;
-    for (let s = 0; s < 400; s++) live.trainStep();
+    as(live.query({kind: "load", model: trainSortModel("none")}), "loaded");
   });
 
-  it("evaluate: accuracy rose from chance to over 90% of pointers", () => {
+  it("evaluate: accuracy rose from chance to over 90% of pointers; shuffled with sinusoids added, fewer are right", () => {
     const e = as(live.query({kind: "evaluate"}), "evaluate");
     expect(before).toBeLessThan(0.15);
     expect(e.accuracy).toBeGreaterThan(0.9);
-    expect(e.step).toBe(400);
+    expect(e.step).toBe(300);
+    expect(e.positions).toBe("none");
+    expect(e.shuffled.positions).toBe("sinusoidal");
+    expect(e.shuffled.accuracy).toBeLessThan(e.accuracy);
+  });
+
+  it("training goes on from the loaded weights (the step count too)", () => {
+    const other = new SelfAttentionLive();
+    other.query({kind: "load", model: live.save()});
+    for (let s = 0; s < 5; s++) other.trainStep();
+    const e = as(other.query({kind: "evaluate"}), "evaluate");
+    expect(e.step).toBe(305);
+    expect(e.accuracy).toBeGreaterThan(0.85);
   });
 
   it("attend: the typed sentence's n×n matrix, pointers and sorted reading; unknown characters reported", () => {
@@ -71,17 +84,19 @@ describe("SelfAttentionLive (chapter 6), trained for 400 steps", () => {
 
 describe("SelfAttentionLive through the worker protocol", () => {
   it("learned positions show their table; every query kind answers with a cloneable view", async () => {
-    const api = createApi(new SelfAttentionLive());
+    const model = new SelfAttentionLive();
+    const api = createApi(model);
     const info = await api.reset({...defaultSelfAttentionConfig, positions: "learned", dModel: 8, maxLen: 10});
     expect(info.parameters).toBeGreaterThan(0);
     await api.train({steps: 5}, () => {});
     const queries: SelfAttentionQuery[] = [
       {kind: "attend", text: "abc"}, {kind: "permute", text: "abcd"}, {kind: "positions", n: 6},
-      {kind: "image", picture: "shapes", row: 1, col: 2, weights: "random"}, {kind: "memory", height: 8, width: 8, channels: 8}, {kind: "evaluate"}
+      {kind: "image", picture: "shapes", row: 1, col: 2, weights: "random"}, {kind: "memory", height: 8, width: 8, channels: 8}, {kind: "evaluate"},
+      {kind: "load", model: model.save()}
     ];
     for (const q of queries) {
       const v = await api.query(q);
-      expect(v.kind).toBe(q.kind);
+      expect(v.kind).toBe(q.kind === "load" ? "loaded" : q.kind);
       expect(structuredClone(v)).toEqual(v);
     }
     const pos = as(await api.query({kind: "positions", n: 6}), "positions");

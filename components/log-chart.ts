@@ -1,8 +1,8 @@
 /**
  * A small chart of a few measured series against a logarithmic x (d, or H·W), optionally with a
  * logarithmic y: lines through marked points (circle, square, triangle, so they differ without
- * colour), labelled horizontal reference lines (log n, a phone's memory), and a marker for the
- * reader's current setting. Pointer or arrow keys read the values at the nearest x in a tooltip.
+ * colour), labelled horizontal reference lines (log n, a phone's memory), and markers for the
+ * reader's current settings. Pointer or arrow keys read the values at the nearest x in a tooltip.
  * `update(series, patch)` redraws in place; non-finite or (on a log y) non-positive values are
  * left out of the lines and counted in a note, never drawn as NaN.
  */
@@ -40,10 +40,17 @@ export interface LogChartOptions {
   yTickValues?: number[];
   /** Dashed horizontal lines, labelled above the line (or below it). */
   references?: {y: number; label: string; below?: boolean}[];
-  /** Marks x on the chart, rings the point of `series` there (or the point (x, y)), and labels it. */
-  marker?: {x: number; y?: number; series?: string; label?: string} | null;
+  /** Marks x on the chart, rings the point of `series` there (or the point (x, y)), and labels it; several are labelled one under another. */
+  marker?: LogChartMarker | readonly LogChartMarker[] | null;
   ariaLabel?: string;
   testid?: string;
+}
+
+export interface LogChartMarker {
+  x: number;
+  y?: number;
+  series?: string;
+  label?: string;
 }
 
 export interface LogChartElement extends HTMLElement {
@@ -108,17 +115,18 @@ export function logChart(initial: readonly LogChartSeries[], options: LogChartOp
       g.append("path").attr("d", line(pts) ?? "").attr("fill", "none").attr("stroke", st.color).attr("stroke-width", 2).attr("stroke-dasharray", st.dash);
       g.append("g").selectAll("path").data(pts.filter(inside)).join("path").attr("transform", (p) => `translate(${x(p[0])},${y(p[1])})`).attr("d", d3.symbol(st.symbol, 36)()).attr("fill", st.color);
     });
-    const m = opts.marker;
-    if (m && m.x >= opts.xDomain[0] && m.x <= opts.xDomain[1]) {
+    const markers = ([] as LogChartMarker[]).concat(opts.marker ?? []);
+    markers.forEach((m, i) => {
+      if (m.x < opts.xDomain[0] || m.x > opts.xDomain[1]) return;
       g.append("line").attr("x1", x(m.x)).attr("x2", x(m.x)).attr("y1", 0).attr("y2", plotH).attr("stroke", "currentColor").attr("stroke-opacity", 0.7).attr("stroke-width", 1.5).attr("stroke-dasharray", "5 3");
       const k = clean.findIndex(({s}) => s.key === m.series);
       const p = m.y !== undefined && ok(m.y) ? ([m.x, m.y] as const) : k >= 0 ? clean[k].pts.find((q) => q[0] === m.x) : undefined;
       if (p && inside(p)) g.append("circle").attr("cx", x(p[0])).attr("cy", y(p[1])).attr("r", 7.5).attr("fill", "none").attr("stroke", "currentColor").attr("stroke-width", 2.5);
       if (m.label) {
         const right = x(m.x) < plotW * 0.6;
-        g.append("text").attr("x", x(m.x) + (right ? 6 : -6)).attr("y", 12).attr("text-anchor", right ? "start" : "end").attr("font-size", 11).attr("font-weight", 600).text(m.label);
+        g.append("text").attr("x", x(m.x) + (right ? 6 : -6)).attr("y", 12 + 14 * i).attr("text-anchor", right ? "start" : "end").attr("font-size", 11).attr("font-weight", 600).text(m.label);
       }
-    }
+    });
     legend.replaceChildren(
       ...clean.map(({s}, i) => {
         const li = el("li");

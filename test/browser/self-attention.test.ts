@@ -5,7 +5,8 @@
  * sentence redraws the attention matrix, whose cells answer hover; bad text gives a message; the
  * shuffle figure shows equal outputs up to the permutation without positions and different ones
  * with them; the image view answers hover, keys and drawing; the memory calculator and chart follow
- * their sliders; choosing learned positions loads the checkpoint's model built with them and shows its table.
+ * their sliders (the picture's H·W and the text's n marked on the N² curve); choosing learned
+ * positions loads the checkpoint's model built with them and shows its table.
  */
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {Browser, Page} from "playwright-core";
@@ -174,13 +175,40 @@ describe.skipIf(missing !== null || !present)("chapter 6: self-attention and pos
     await waitForChange(w.page, "memory-chart", chart);
     const s = await text(w.page, "memory-summary");
     expect(s).toMatch(/attention weights alone are 16 GB/);
-    expect(await text(w.page, "memory-chart")).toMatch(/yours: 16 GB/);
+    expect(await text(w.page, "memory-chart")).toMatch(/your picture, H·W = 65,536: 16 GB/);
     expect(s).toMatch(/A phone \(4 GB\) runs out: these weights need 4 times its memory; the largest square picture it can hold is 181 × 181 pixels/);
     expect(s).toMatch(/A laptop \(16 GB\) holds these weights \(100% of it\)/);
     const before = await fingerprint(w.page, "memory-chart");
     await setInput(w.page, '[data-testid="heads-slider"] input', 8);
     await waitForChange(w.page, "memory-chart", before);
     expect(await text(w.page, "memory-summary")).toMatch(/largest square picture it can hold is 107 × 107/);
+  });
+
+  it("the memory chart marks the text length n on the N² curve, and the text slider moves it; hovering there reads the bytes", async () => {
+    await setInput(w.page, '[data-testid="heads-slider"] input', 1);
+    await w.page.waitForFunction(() => /your text, n = 1,000: 3\.81 MB/.test(document.querySelector('[data-testid="memory-chart"]')?.textContent ?? ""));
+    const before = await fingerprint(w.page, "memory-chart");
+    await setInput(w.page, '[data-testid="text-slider"] input', Math.log10(5000)); // the slider's grid puts n near 5,000
+    const after = await waitForChange(w.page, "memory-chart", before);
+    const shown = await shownValue(w.page, "text-slider");
+    const n = pageNumber(shown);
+    expect(n).toBeGreaterThan(4500);
+    expect(n).toBeLessThan(5500);
+    expect(after).not.toMatch(/n = 1,000/);
+    // The marker's label: n² float32 weights, in MB (2²⁰ bytes), to three digits.
+    const label = after.match(new RegExp(`your text, n = ${shown}: ([\\d.]+) MB`));
+    expect(label).not.toBeNull();
+    expect(Number(label![1])).toBeCloseTo((4 * n * n) / 2 ** 20, 0);
+    // The same bytes in the calculator's sentence, and in the tooltip at n (the keys step along x to it).
+    expect(await text(w.page, "memory-summary")).toContain(`Text: ${shown} tokens need ${label![1]} MB of weights`);
+    const plot = w.page.locator('[data-testid="memory-chart"] .rt-plot');
+    await plot.scrollIntoViewIfNeeded();
+    await plot.focus();
+    const atN = new RegExp(`\\(log scale\\): ${shown}attention weights`);
+    for (let i = 0; i < 40 && !atN.test(await text(w.page, "memory-chart")); i++) await w.page.keyboard.press("ArrowRight");
+    const tip = await text(w.page, "memory-chart");
+    expect(tip).toMatch(atN);
+    expect(tip).toContain(`n² for a text): ${label![1]} MB`);
   });
 
   it("choosing learned positions loads the checkpoint's model built with them and shows its table", async () => {

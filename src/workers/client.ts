@@ -1,10 +1,11 @@
 /**
  * The page side of the protocol: one LiveClient per live model, created once per page.
  *
- * - `query(q, key)` is latest-wins per key: queries run one at a time, and while one runs a newer
- *   query with the same key replaces the one waiting, so a slider dragged fast never queues stale
- *   work; superseded calls resolve to `undefined`. Views that ask at once use different keys, so
- *   one view's question never drops another's.
+ * - `query(q, key, priority)` is latest-wins per key: queries run one at a time, and while one
+ *   runs a newer query with the same key replaces the one waiting, so a slider dragged fast never
+ *   queues stale work; superseded calls resolve to `undefined`. Views that ask at once use
+ *   different keys, so one view's question never drops another's; of those waiting, the highest
+ *   priority runs next (the figure the reader is touching before a slow measurement).
  * - Progress from `train` is kept as a growing history and announced to listeners at most once
  *   per animation frame.
  * - A worker that crashes (or a call that throws) moves the client to status "crashed" or
@@ -63,7 +64,7 @@ export class LiveClient<Config, Query, View, Info extends ModelInfo = ModelInfo>
   private listeners = new Set<Listener<Info>>();
   private announced = false;
   /** Queries waiting, one per key, in the order their keys first arrived. */
-  private pendingQueries = new Map<string, {q: Query; resolve: (v: View | undefined) => void}>();
+  private pendingQueries = new Map<string, {q: Query; priority: number; resolve: (v: View | undefined) => void}>();
   private queryRunning = false;
   /** Bumped by reset(): progress from a run that began before it is dropped. */
   private epoch = 0;
@@ -129,21 +130,31 @@ export class LiveClient<Config, Query, View, Info extends ModelInfo = ModelInfo>
 
   /**
    * Latest-wins query: resolves to the view, or to undefined if a newer query with the same key
-   * replaced it before it ran. A key keeps its place in the line when its query is replaced.
+   * replaced it before it ran. Waiting queries run highest priority first, then in the order
+   * their keys joined the line (a key keeps its place when its query is replaced).
    */
-  query(q: Query, key = ""): Promise<View | undefined> {
+  query(q: Query, key = "", priority = 0): Promise<View | undefined> {
     return new Promise((resolve) => {
       this.pendingQueries.get(key)?.resolve(undefined);
-      this.pendingQueries.set(key, {q, resolve});
+      this.pendingQueries.set(key, {q, priority, resolve});
       void this.drainQueries();
     });
+  }
+
+  /** The key of the query to run next: the first of the highest priority. */
+  private nextQuery(): string {
+    let best = "", top = -Infinity;
+    for (const [key, {priority}] of this.pendingQueries) if (priority > top) [best, top] = [key, priority];
+    return best;
   }
 
   private async drainQueries(): Promise<void> {
     if (this.queryRunning) return;
     this.queryRunning = true;
     try {
-      for (const [key, {q, resolve}] of this.pendingQueries) {
+      while (this.pendingQueries.size) {
+        const key = this.nextQuery();
+        const {q, resolve} = this.pendingQueries.get(key)!;
         this.pendingQueries.delete(key);
         try {
           resolve((await this.call(() => this.api.query(q))) as View);

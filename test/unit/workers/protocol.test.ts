@@ -102,6 +102,16 @@ describe("worker protocol", () => {
     client.terminate();
   });
 
+  it("of the queries waiting, the highest priority runs first; equal priorities keep their order", async () => {
+    const model = new Countdown();
+    const client = new LiveClient<Config, number, number>(() => fakeWorker(model));
+    await client.reset({start: 0});
+    const asked = [client.query(1, "slow", 0), client.query(2, "slow", 0), client.query(3, "drag", 2), client.query(4, "other", 0), client.query(5, "hover", 1)];
+    expect(await Promise.all(asked)).toEqual([2, 4, 6, 8, 10]);
+    expect(model.queries).toEqual([1, 3, 5, 2, 4]);
+    client.terminate();
+  });
+
   it("answers queries while training, and pause/resume/cancel take effect", async () => {
     const model = new Countdown();
     const client = new LiveClient<Config, number, number>(() => fakeWorker(model));

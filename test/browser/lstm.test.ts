@@ -3,8 +3,10 @@
  * train from one button with the loss curves growing and the main thread free; every gate heatmap
  * draws; pointing at a character shows that step's gate vectors; the stepper walks its five stages
  * with numbers while the cell diagram follows; the unit select and the step slider move their views;
- * the forget-bias slider moves the gradient chart; the adding problem trains; and awkward texts
- * give a result or a message, never an error cell.
+ * the forget-bias slider moves the gradient charts (on the reader's text, the LSTM's curve and not
+ * the RNN's); the gradient figure on the text follows the trained models too; the adding problem
+ * trains with the main thread free and reports how long the run took; a hidden size of 8 shows every
+ * unit; and awkward texts give a result or a message, never an error cell.
  *
  * Main-thread work is measured as browser.ts does for every page: each task's CPU time on the
  * page's main thread, from a Chromium trace (wall time is logged).
@@ -14,11 +16,29 @@ import type {Browser, Page} from "playwright-core";
 import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
 import {serveDist, type SiteServer} from "./server.js";
 import {builtPages, distDir} from "./site.js";
-import {fingerprint, modelStatusOf, text, waitForChange} from "./views.js";
+import {fingerprint, heatmapShape, modelStatusOf, pageNumber, queryOf, shownValue, text, waitForChange, waitForText} from "./views.js";
 
 const missing = browserMissing();
 const present = builtPages().includes("/lstm");
 const GATES = ["f", "i", "cTilde", "o", "c", "h"];
+const CHAR_FLOW_COLOURS = {lstmCell: "#3b5fc0", lstmState: "#7ea6e0", rnn: "#7b8794"};
+
+/** The curves the gradient figure on the text draws: each series' path, by its colour ("" when not drawn). */
+function charFlowPaths(page: Page): Promise<Record<keyof typeof CHAR_FLOW_COLOURS, string>> {
+  return page.$eval(
+    '[data-testid="char-flow-chart"]',
+    (root, colours) => Object.fromEntries(Object.entries(colours).map(([k, c]) => [k, root.querySelector(`path[stroke="${c}"]`)?.getAttribute("d") ?? ""])) as Record<string, string>,
+    CHAR_FLOW_COLOURS
+  ) as Promise<Record<keyof typeof CHAR_FLOW_COLOURS, string>>;
+}
+
+/** The numbers the note under the figure states at a distance: LSTM cell and RNN state. */
+function noteAt(note: string, distance: number): {lstm: number; rnn: number} {
+  const number = "([0-9.e\u2212-]*[0-9])"; // as formatNumber writes it: it ends in a digit
+  const m = new RegExp(`At distance ${distance}[^:]*: LSTM cell ${number}, RNN state ${number}`).exec(note);
+  if (!m) throw new Error(`no values at distance ${distance} in: ${note}`);
+  return {lstm: pageNumber(m[1]), rnn: pageNumber(m[2])};
+}
 
 
 /** What the reader sees in the gate views: no error cell, no NaN in the vectors, no grey "not finite" notes. */
@@ -52,7 +72,7 @@ describe.skipIf(missing !== null || !present)("chapter 3: LSTM gates", () => {
 
   it("loads clean, with every figure in place", async () => {
     expect(await errorCells(w.page)).toEqual([]);
-    for (const id of ["loss-chart", "gate-strip", "gate-vectors", "probe-table", "compare-chart", "lstm-stepper", "lstm-diagram", "adding-chart", "adding-result", "flow-fresh-chart", "flow-trained-chart"]) {
+    for (const id of ["loss-chart", "hidden-select", "gate-strip", "gate-vectors", "probe-table", "compare-chart", "lstm-stepper", "lstm-diagram", "char-flow-models", "char-flow-chart", "char-flow-note", "adding-chart", "adding-result", "adding-time", "flow-fresh-chart", "flow-trained-chart"]) {
       expect(await w.page.locator(`[data-testid="${id}"]`).count(), id).toBe(1);
     }
     expect(w.problems.pageErrors).toEqual([]);
@@ -141,6 +161,35 @@ describe.skipIf(missing !== null || !present)("chapter 3: LSTM gates", () => {
     expect(await errorCells(w.page)).toEqual([]);
   });
 
+  it("the gradient figure on the text draws three curves; the forget-bias slider moves the LSTM's, not the RNN's", async () => {
+    // The slider is at 4 from the test before; the figure shows the untrained models.
+    let note = await waitForText(w.page, "char-flow-note", /Untrained: the LSTM with b_f = 4, /);
+    expect(note).toMatch(/The loss is J\(85\), the surprise at “"” after the 85 characters before it\./);
+    let paths = await charFlowPaths(w.page);
+    for (const [k, d] of Object.entries(paths)) expect(d.length, k).toBeGreaterThan(20);
+    for (const b of [1, 0]) {
+      const before = {note, paths};
+      await setInput(w.page, '[data-testid="forget-bias-slider"] input', b);
+      note = await waitForText(w.page, "char-flow-note", new RegExp(`b_f = ${b}, `));
+      paths = await charFlowPaths(w.page);
+      expect(paths.lstmCell).not.toBe(before.paths.lstmCell);
+      expect(paths.lstmState).not.toBe(before.paths.lstmState);
+      expect(paths.rnn.length).toBeGreaterThan(20);
+      for (const d of [40, 84]) {
+        const [was, now] = [noteAt(before.note, d), noteAt(note, d)];
+        expect(now.rnn, `RNN at distance ${d}`).toBe(was.rnn);
+        expect(now.lstm, `LSTM at distance ${d}`).not.toBe(was.lstm);
+        expect(now.lstm).toBeGreaterThan(0);
+      }
+    }
+    // b_f = 0 leaves the fresh cell's gradient far below the RNN's at distance 40 (the page says so).
+    const at40 = noteAt(note, 40);
+    expect(at40.lstm).toBeLessThan(at40.rnn / 100);
+    expect(await text(w.page, "char-flow-chart")).not.toMatch(/NaN/);
+    await setInput(w.page, '[data-testid="forget-bias-slider"] input', 1);
+    await waitForText(w.page, "char-flow-note", /b_f = 1, /);
+  });
+
   it("trains both character models from one button: loss curves grow, status training, main thread free", async () => {
     const before = await fingerprint(w.page, "loss-chart");
     await w.page.locator('[data-testid="train-button"]').click();
@@ -166,18 +215,47 @@ describe.skipIf(missing !== null || !present)("chapter 3: LSTM gates", () => {
     await w.page.waitForFunction(() => document.querySelector('[data-testid="model-status"]')?.getAttribute("data-status") === "paused");
   });
 
-  it("the adding problem trains: its chart grows and the test errors are reported", async () => {
+  it("the gradient figure on the text shows the trained models when asked, and the slider leaves them alone", async () => {
+    const fresh = await charFlowPaths(w.page);
+    await setInput(w.page, '[data-testid="char-flow-models"] select', 1); // "trained"
+    const note = await waitForText(w.page, "char-flow-note", /^Trained: the LSTM after [\d,]+ steps, the RNN after [\d,]+\./);
+    expect(pageNumber(/LSTM after ([\d,]+)/.exec(note)![1])).toBeGreaterThan(0);
+    const trained = await charFlowPaths(w.page);
+    for (const [k, d] of Object.entries(trained)) expect(d.length, k).toBeGreaterThan(20);
+    expect(trained.lstmCell).not.toBe(fresh.lstmCell);
+    expect(trained.rnn).not.toBe(fresh.rnn);
+    // The models are paused: moving b_f (which only builds untrained LSTMs) changes nothing here.
+    const before = await fingerprint(w.page, "char-flow-chart");
+    await setInput(w.page, '[data-testid="forget-bias-slider"] input', 3);
+    await w.page.waitForTimeout(1500);
+    expect(await fingerprint(w.page, "char-flow-chart")).toBe(before);
+    expect(await text(w.page, "char-flow-note")).toBe(note);
+    await setInput(w.page, '[data-testid="forget-bias-slider"] input', 1);
+    await setInput(w.page, '[data-testid="char-flow-models"] select', 0);
+    await waitForText(w.page, "char-flow-note", /^Untrained: the LSTM with b_f = 1, /);
+  });
+
+  it("the adding problem trains with the main thread free, reports the test errors, and how long the run took", async () => {
     const before = await fingerprint(w.page, "adding-chart");
     const result = await text(w.page, "adding-result");
     expect(result).toMatch(/Before training/);
+    expect(await text(w.page, "adding-time")).toBe("");
     await w.page.locator('[data-testid="adding-train-button"]').click();
     await waitForChange(w.page, "adding-chart", before, 30_000);
     expect(await modelStatusOf(w.page, "adding-status")).toBe("training");
+    await w.takeLongTasks(); // a new window starts here
+    await w.page.waitForTimeout(3000);
+    const cpu = await w.takeLongTasks(); // every task's main-thread CPU time over those 3 s
+    expect(cpu.length).toBeGreaterThan(10);
+    expect(cpu.filter((ms) => ms > 50)).toEqual([]);
     await w.page.waitForFunction(() => /After \d+ steps, test error/.test(document.querySelector('[data-testid="adding-result"]')?.textContent ?? ""), undefined, {timeout: 60_000});
     expect(await text(w.page, "adding-result")).toMatch(/LSTM \d.*RNN \d/s);
     expect(await text(w.page, "flow-trained-note")).toMatch(/After \d+ training steps/);
-    await w.page.locator('[data-testid="adding-train-button"]').click(); // pause
-    await w.page.waitForFunction(() => document.querySelector('[data-testid="adding-status"]')?.getAttribute("data-status") === "paused");
+    // The run goes to its end; the page then says how long it took.
+    const took = await waitForText(w.page, "adding-time", /^Your run of 1,000 steps took [\d.]+ s of training/, 120_000);
+    expect(pageNumber(/took ([\d.]+) s/.exec(took)![1])).toBeGreaterThan(0);
+    expect(await modelStatusOf(w.page, "adding-status")).toBe("ready");
+    console.log(`adding problem, 1,000 steps in this browser: ${took}`);
   });
 
   const cases: [string, string, RegExp][] = [
@@ -196,6 +274,15 @@ describe.skipIf(missing !== null || !present)("chapter 3: LSTM gates", () => {
     expect(shown).toBe(Math.min(160, Array.from(input).length));
     await gateViewsClean(w.page);
     expect(await text(w.page, "lstm-stepper")).not.toMatch(/could not be computed|NaN/);
+  });
+
+  it("the gradient figure on the text asks for two characters when given one", async () => {
+    await setInput(w.page, '[data-testid="read-input"] textarea', "a");
+    await waitForText(w.page, "char-flow-note", /needs a text of at least two characters/);
+    expect(await charFlowPaths(w.page)).toEqual({lstmCell: "", lstmState: "", rnn: ""});
+    await setInput(w.page, '[data-testid="read-input"] textarea', "ab");
+    await waitForText(w.page, "char-flow-note", /The loss is J\(1\), the surprise at “b” after the character before it\. At distance 0: LSTM cell \d/);
+    expect(await errorCells(w.page)).toEqual([]);
   });
 
   it("an empty text gives a message and keeps the last result", async () => {
@@ -252,22 +339,27 @@ describe.skipIf(missing !== null || !present)("chapter 3: LSTM gates", () => {
 
     it("a link opens the page with its settings: the controls show them and the figures follow", async () => {
       const read = "The keeper counted the steps: one, two, three, and so on up to the lamp.";
-      const query = new URLSearchParams({lr: "0.05", read, t: "20", first: "The sea was grey.", second: "The sea was blue.", unit: "7", forgetBias: "3"});
+      const query = new URLSearchParams({lr: "0.05", hidden: "128", read, t: "20", first: "The sea was grey.", second: "The sea was blue.", unit: "100", forgetBias: "3", flow: "trained"});
       const page = await open(`?${query}`);
       expect(await page.$$('[data-testid="url-note"]')).toHaveLength(0);
       expect(await output(page, "lr-slider")).toBe("0.05");
       expect(await value(page, '[data-testid="read-input"] textarea')).toBe(read);
       expect(await value(page, '[data-testid="compare-a"] input')).toBe("The sea was grey.");
       expect(await value(page, '[data-testid="compare-b"] input')).toBe("The sea was blue.");
-      expect(await selected(page)).toBe("unit 7");
+      expect(await shownValue(page, "hidden-select")).toBe("128 units");
+      expect(await selected(page)).toBe("unit 100"); // a unit that exists at 128 units, not at 64
       expect(await output(page, "forget-bias-slider")).toBe("3");
       expect(await output(page, "step-slider")).toMatch(/^t = 20: /);
+      expect(await shownValue(page, "char-flow-models")).toMatch(/^trained/);
       // The figures read these settings: the strip holds the linked text, the stepper is at t = 20,
-      // the comparison follows unit 7 and the fresh models were built with b_f = 3.
+      // the comparison follows unit 100, the heatmaps have 128 units, the fresh models were built
+      // with b_f = 3 and the gradient figure on the text shows the models being trained.
       await page.waitForFunction((n) => document.querySelectorAll('[data-testid="gate-strip"] .rt-ch').length === n, Array.from(read).length, {timeout: 30_000});
       await page.waitForFunction(() => (document.querySelector('[data-testid="lstm-stepper"]')?.textContent ?? "").includes("step t = 20"), undefined, {timeout: 30_000});
-      await page.waitForFunction(() => (document.querySelector('[data-testid="compare-chart"]')?.textContent ?? "").includes("Unit 7 reading the first text"), undefined, {timeout: 30_000});
+      await page.waitForFunction(() => (document.querySelector('[data-testid="compare-chart"]')?.textContent ?? "").includes("Unit 100 reading the first text"), undefined, {timeout: 30_000});
       await page.waitForFunction(() => (document.querySelector('[data-testid="flow-fresh-note"]')?.textContent ?? "").includes("b_f = 3."), undefined, {timeout: 30_000});
+      await waitForText(page, "char-flow-note", /^Trained: the LSTM after 0 steps, the RNN after 0\./);
+      expect(await heatmapShape(page, "heatmap-f")).toBe(`128×${Array.from(read).length}`);
       expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual(Object.fromEntries(query));
       await clean(v);
     });
@@ -289,7 +381,17 @@ describe.skipIf(missing !== null || !present)("chapter 3: LSTM gates", () => {
       await until("t", "30");
       await setInput(page, '[data-testid="compare-b"] input', "The sea was blue.");
       await until("second", "The sea was blue.");
+      await setInput(page, '[data-testid="char-flow-models"] select', 1);
+      await until("flow", "trained");
+      await setInput(page, '[data-testid="hidden-select"] select', 1); // 16 units: both models are built again
+      await until("hidden", "16");
+      await page.waitForFunction(() => /16 rows by/.test(document.querySelector('[data-testid="heatmap-f"]')?.getAttribute("aria-label") ?? ""), undefined, {timeout: 30_000});
+      expect(await selected(page)).toBe("unit 7"); // unit 7 exists at 16 units too: it stays
       // Back to the defaults: the keys leave the address.
+      await setInput(page, '[data-testid="hidden-select"] select', 3);
+      await until("hidden", null);
+      await setInput(page, '[data-testid="char-flow-models"] select', 0);
+      await until("flow", null);
       await setInput(page, '[data-testid="unit-select"] select', 0);
       await until("unit", null);
       await setInput(page, '[data-testid="forget-bias-slider"] input', 1);
@@ -309,8 +411,10 @@ describe.skipIf(missing !== null || !present)("chapter 3: LSTM gates", () => {
     });
 
     it("a value the page cannot use is named in a note, and the control keeps its default", async () => {
-      const page = await open("?unit=64&forgetBias=0.3&read=&t=0");
+      const page = await open("?unit=64&forgetBias=0.3&read=&t=0&hidden=12&flow=best");
       const note = await text(page, "url-note");
+      expect(note).toContain('hidden="12" (using 64)');
+      expect(note).toContain('flow="best" (using fresh)');
       expect(note).toContain('unit="64" (using 0)');
       expect(note).toContain('forgetBias="0.3" (using 1)');
       expect(note).toContain('read="" (using');
@@ -321,6 +425,35 @@ describe.skipIf(missing !== null || !present)("chapter 3: LSTM gates", () => {
       expect(await output(page, "step-slider")).toMatch(/^t = 14: /);
       expect(await value(page, '[data-testid="read-input"] textarea')).toMatch(/^"There are 112 steps,"/);
       await page.waitForFunction(() => (document.querySelector('[data-testid="flow-fresh-note"]')?.textContent ?? "").includes("b_f = 1."), undefined, {timeout: 30_000});
+      expect(await shownValue(page, "hidden-select")).toBe("64 units");
+      await clean(v);
+    });
+
+    it("with 8 hidden units the stepper shows every entry of the gate vectors, and the heatmaps have 8 rows", async () => {
+      const page = await open("?hidden=8");
+      expect(await shownValue(page, "hidden-select")).toBe("8 units");
+      await page.waitForFunction(() => /8 rows by 86 columns/.test(document.querySelector('[data-testid="heatmap-h"]')?.getAttribute("aria-label") ?? ""), undefined, {timeout: 30_000});
+      for (const g of GATES) expect(await heatmapShape(page, `heatmap-${g}`), g).toBe("8×86");
+      expect(await page.$$eval('[data-testid="unit-select"] option', (os) => os.map((o) => o.textContent))).toEqual(["unit 0", "unit 1", "unit 2", "unit 3", "unit 4", "unit 5", "unit 6", "unit 7"]);
+      expect(await page.$$eval('[data-testid="gate-vectors"] rect', (rs) => rs.length)).toBe(6 * 8);
+      // Step 1 of the stepper: f(t) as a row of 8 numbers, nothing summarised or left out.
+      await page.waitForFunction(() => (document.querySelector('[data-testid="lstm-stepper"]')?.textContent ?? "").includes("step t = 14"), undefined, {timeout: 30_000});
+      const stepper = page.locator('[data-testid="lstm-stepper"]');
+      const rowOf = (label: string) => stepper.locator(`table[aria-label="${label}"] td`).allTextContents();
+      const f = await rowOf("f(t)");
+      expect(f).toHaveLength(8);
+      for (const x of f) expect(pageNumber(x)).toBeGreaterThan(0);
+      expect(await rowOf("h(t−1)")).toHaveLength(8);
+      expect(await stepper.locator(".rt-more").count()).toBe(0);
+      expect(await text(page, "lstm-stepper")).not.toMatch(/entries/);
+      // and the same in the last step, h(t) = o(t) ⊙ tanh c(t)
+      for (let k = 0; k < 4; k++) await stepper.getByRole("button", {name: /next/i}).click();
+      await page.waitForFunction(() => /Step 5 of 5/.test(document.querySelector('[data-testid="lstm-stepper"]')?.textContent ?? ""));
+      expect(await rowOf("h(t)")).toHaveLength(8);
+      expect(await stepper.locator(".rt-more").count()).toBe(0);
+      expect(await text(page, "lstm-stepper")).not.toMatch(/entries/);
+      expect(await text(page, "char-flow-note")).toMatch(/^Untrained: the LSTM with b_f = 1, /);
+      expect(queryOf(page)).toEqual({hidden: "8"});
       await clean(v);
     });
   });

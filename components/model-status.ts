@@ -1,11 +1,14 @@
 /**
  * What a live model is doing: a status line (steps, steps per second, parameters), a progress bar of
  * the current training run, and on failure the message with a "Restart the model" button. Screen
- * readers hear changes of status (not every step) through a polite status region.
+ * readers hear changes of status (not every step) through a polite status region. While a model
+ * trains the line is redrawn ten times a second (a change of status at once): each redraw lays
+ * out the page again, and a reader cannot read a step counter faster than that.
  */
 import type {ClientState, Status} from "../src/workers/client.js";
 import {formatCount, formatNumber} from "./format.js";
 import {el, installStyles} from "./style.js";
+import {throttle} from "./throttle.js";
 
 /** The part of a LiveClient this view uses. */
 export interface StatusSource {
@@ -107,7 +110,7 @@ export function modelStatus(client: StatusSource, {label = "Model", idle = "not 
     }
   }
 
-  const unsubscribe = client.subscribe((s) => {
+  const unsubscribe = throttle(client, 100)((s) => {
     if (root.isConnected) connected = true;
     else if (connected) return root.dispose();
     render(s);

@@ -123,7 +123,8 @@ export function logChart(initial: readonly LogChartSeries[], options: LogChartOp
       const p = m.y !== undefined && ok(m.y) ? ([m.x, m.y] as const) : k >= 0 ? clean[k].pts.find((q) => q[0] === m.x) : undefined;
       if (p && inside(p)) g.append("circle").attr("cx", x(p[0])).attr("cy", y(p[1])).attr("r", 7.5).attr("fill", "none").attr("stroke", "currentColor").attr("stroke-width", 2.5);
       if (m.label) {
-        const right = x(m.x) < plotW * 0.6;
+        // Right of the line unless the label (about 6 px a character at 11 px) would leave the plot.
+        const right = x(m.x) + 6 + 6 * m.label.length <= plotW || x(m.x) < plotW / 2 - 3 * m.label.length;
         g.append("text").attr("x", x(m.x) + (right ? 6 : -6)).attr("y", 12 + 14 * i).attr("text-anchor", right ? "start" : "end").attr("font-size", 11).attr("font-weight", 600).text(m.label);
       }
     });

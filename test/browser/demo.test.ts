@@ -2,32 +2,18 @@
  * The engine demo page, driven as a reader would: training starts from the button, the loss curve
  * grows, the main thread stays free while the worker trains, and each control changes the view.
  */
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import type {Browser} from "playwright-core";
-import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
-import {serveDist, type SiteServer} from "./server.js";
-import {builtPages, distDir} from "./site.js";
-import {fingerprint, modelStatusOf, press, waitForChange} from "./views.js";
+import {describe, expect, it} from "vitest";
+import {browserMissing, errorCells, setInput} from "./browser.js";
+import {builtPages} from "./site.js";
+import {useSite} from "./fixture.js";
+import {fingerprint, modelStatusOf, press, waitForChange, waitForStatus} from "./views.js";
 
 const missing = browserMissing();
 const present = builtPages().includes("/demo");
 
 describe.skipIf(missing !== null || !present)("engine demo page", () => {
-  let browser: Browser;
-  let site: SiteServer;
-  let w: WatchedPage;
-  beforeAll(async () => {
-    site = await serveDist(distDir);
-    browser = await launch();
-    w = await openWatched(browser, site.origin);
-    await visit(w, site.origin + "/demo");
-    await w.page.waitForFunction(() => document.querySelector('[data-testid="model-status"]')?.getAttribute("data-status") === "ready");
-  });
-  afterAll(async () => {
-    await w?.close();
-    await browser?.close();
-    await site?.close();
-  });
+  const env = useSite();
+  const w = env.openBeforeAll("/demo", (page) => waitForStatus(page, "ready", 30_000));
 
   it("trains in the worker: the loss curve grows and falls, with no main-thread task over 50 ms", async () => {
     const before = await fingerprint(w.page, "loss-chart");

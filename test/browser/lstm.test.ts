@@ -11,11 +11,11 @@
  * Main-thread work is measured as browser.ts does for every page: each task's CPU time on the
  * page's main thread, from a Chromium trace (wall time is logged).
  */
-import {afterAll, afterEach, beforeAll, describe, expect, it} from "vitest";
-import type {Browser, Page} from "playwright-core";
-import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
-import {serveDist, type SiteServer} from "./server.js";
-import {builtPages, distDir} from "./site.js";
+import {afterEach, describe, expect, it} from "vitest";
+import type {Page} from "playwright-core";
+import {browserMissing, errorCells, setInput, type WatchedPage} from "./browser.js";
+import {builtPages} from "./site.js";
+import {useSite} from "./fixture.js";
 import {fingerprint, heatmapShape, modelStatusOf, pageNumber, queryOf, shownValue, text, waitForChange, waitForText} from "./views.js";
 
 const missing = browserMissing();
@@ -52,22 +52,11 @@ async function gateViewsClean(page: Page): Promise<void> {
 }
 
 describe.skipIf(missing !== null || !present)("chapter 3: LSTM gates", () => {
-  let browser: Browser;
-  let site: SiteServer;
-  let w: WatchedPage;
-  beforeAll(async () => {
-    site = await serveDist(distDir);
-    browser = await launch();
-    w = await openWatched(browser, site.origin);
-    await visit(w, site.origin + "/lstm");
-    await w.page.waitForFunction(() => ["model-status", "rnn-status", "adding-status"].every((id) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute("data-status") === "ready"), undefined, {timeout: 60_000});
+  const env = useSite();
+  const w = env.openBeforeAll("/lstm", async (page) => {
+    await page.waitForFunction(() => ["model-status", "rnn-status", "adding-status"].every((id) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute("data-status") === "ready"), undefined, {timeout: 60_000});
     // the gates of the default text have arrived when the strip has its characters
-    await w.page.waitForFunction(() => (document.querySelectorAll('[data-testid="gate-strip"] .rt-ch').length ?? 0) > 10, undefined, {timeout: 60_000});
-  });
-  afterAll(async () => {
-    await w?.close();
-    await browser?.close();
-    await site?.close();
+    await page.waitForFunction(() => (document.querySelectorAll('[data-testid="gate-strip"] .rt-ch').length ?? 0) > 10, undefined, {timeout: 60_000});
   });
 
   it("loads clean, with every figure in place", async () => {
@@ -321,8 +310,7 @@ describe.skipIf(missing !== null || !present)("chapter 3: LSTM gates", () => {
       await v?.close();
     });
     const open = async (query: string) => {
-      v = await openWatched(browser, site.origin);
-      await visit(v, site.origin + "/lstm" + query);
+      v = await env.open("/lstm" + query);
       await v.page.waitForFunction(() => ["model-status", "rnn-status", "adding-status"].every((id) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute("data-status") === "ready"), undefined, {timeout: 60_000});
       await v.page.waitForFunction(() => document.querySelectorAll('[data-testid="gate-strip"] .rt-ch').length > 0, undefined, {timeout: 60_000});
       return v.page;
@@ -367,7 +355,7 @@ describe.skipIf(missing !== null || !present)("chapter 3: LSTM gates", () => {
     it("moving a control puts it in the address, and its default takes it out", async () => {
       const page = await open("");
       expect(await page.$$('[data-testid="url-note"]')).toHaveLength(0);
-      expect(page.url()).toBe(site.origin + "/lstm");
+      expect(page.url()).toBe(env.origin + "/lstm");
       const until = (key: string, want: string | null) => page.waitForFunction(([k, w]) => new URLSearchParams(location.search).get(k) === w, [key, want] as const, {timeout: 10_000});
       // A log slider holds the value of its step nearest the one asked for, and the address holds it exactly.
       const near = (key: string, want: number) => page.waitForFunction(([k, w]) => Math.abs(Number(new URLSearchParams(location.search).get(k)) / w - 1) < 0.02, [key, want] as const, {timeout: 10_000});
@@ -402,7 +390,7 @@ describe.skipIf(missing !== null || !present)("chapter 3: LSTM gates", () => {
       await until("t", null);
       await setInput(page, '[data-testid="compare-b"] input', `"The wind was from the west.`);
       await until("second", null);
-      expect(page.url()).toBe(site.origin + "/lstm");
+      expect(page.url()).toBe(env.origin + "/lstm");
       // A new text to read goes in; the step starts again from its default, so t stays out.
       await setInput(page, '[data-testid="read-input"] textarea', "The lamp was lit at dusk.");
       await until("read", "The lamp was lit at dusk.");

@@ -5,12 +5,12 @@
  * concat → project with numbers; the number of heads changes the number of maps; bad input gives
  * a message, never an error cell.
  */
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import type {Browser, Page} from "playwright-core";
-import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
-import {serveDist, type SiteServer} from "./server.js";
-import {builtPages, distDir} from "./site.js";
-import {fingerprint, modelStatusOf, press, queryOf, shownValue, text, waitForChange, waitForText} from "./views.js";
+import {describe, expect, it} from "vitest";
+import type {Page} from "playwright-core";
+import {browserMissing, errorCells, setInput, type WatchedPage} from "./browser.js";
+import {builtPages} from "./site.js";
+import {useSite} from "./fixture.js";
+import {fingerprint, modelStatusOf, press, queryOf, shownValue, text, waitForChange, waitForStatus, waitForText} from "./views.js";
 
 const missing = browserMissing();
 const present = builtPages().includes("/multi-head");
@@ -24,22 +24,11 @@ async function ablateLosses(page: Page): Promise<number[][]> {
 }
 
 describe.skipIf(missing !== null || !present)("chapter 7: multi-head attention", () => {
-  let browser: Browser;
-  let site: SiteServer;
-  let w: WatchedPage;
-  beforeAll(async () => {
-    site = await serveDist(distDir);
-    browser = await launch();
-    w = await openWatched(browser, site.origin);
-    await visit(w, site.origin + "/multi-head");
-    await w.page.waitForFunction(() => document.querySelector('[data-testid="model-status"]')?.getAttribute("data-status") === "ready", undefined, {timeout: 60_000});
+  const env = useSite();
+  const w = env.openBeforeAll("/multi-head", async (page) => {
+    await waitForStatus(page, "ready");
     // the first answers have come: the table lists the default sentence's tokens
-    await waitForText(w.page, "answers-table", /Previous symbol: \d+ of 15/, 60_000);
-  });
-  afterAll(async () => {
-    await w?.close();
-    await browser?.close();
-    await site?.close();
+    await waitForText(page, "answers-table", /Previous symbol: \d+ of 15/, 60_000);
   });
 
   it("loads with one map per head (2 by default), the shapes table and the default sentence read", async () => {
@@ -164,21 +153,11 @@ describe.skipIf(missing !== null || !present)("chapter 7: multi-head attention",
 const switches = (page: Page) => page.$$eval('[data-testid="head-switches"] input', (els) => els.map((e) => (e as HTMLInputElement).checked));
 
 describe.skipIf(missing !== null || !present)("chapter 7: the address keeps the reader's settings", () => {
-  let browser: Browser;
-  let site: SiteServer;
-  beforeAll(async () => {
-    site = await serveDist(distDir);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const env = useSite();
   /** Opens the page at `search` and waits for the first answers. */
   async function open(search: string): Promise<WatchedPage> {
-    const w = await openWatched(browser, site.origin);
-    await visit(w, site.origin + "/multi-head" + search);
-    await w.page.waitForFunction(() => document.querySelector('[data-testid="model-status"]')?.getAttribute("data-status") === "ready", undefined, {timeout: 60_000});
+    const w = await env.open("/multi-head" + search);
+    await waitForStatus(w.page, "ready");
     await waitForText(w.page, "answers-table", /Previous symbol: \d+ of \d+/, 60_000);
     return w;
   }

@@ -3,30 +3,20 @@
  * uncaught exception, no failed request, no request off the site's origin, no broken internal
  * link, and nothing wider than a phone's screen once the window narrows to 390 px; the sidebar and the landing page list the route in the notes' order.
  */
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import type {Browser} from "playwright-core";
-import {browserMissing, errorCells, launch, openWatched, visit} from "./browser.js";
-import {serveDist, type SiteServer} from "./server.js";
-import {builtPages, distDir} from "./site.js";
+import {describe, expect, it} from "vitest";
+import {browserMissing, errorCells, openWatched, visit} from "./browser.js";
+import {builtPages} from "./site.js";
+import {useSite} from "./fixture.js";
 
 const missing = browserMissing();
 const pages = builtPages();
 
 describe.skipIf(missing !== null)("every page loads clean", () => {
-  let browser: Browser;
-  let site: SiteServer;
-  beforeAll(async () => {
-    site = await serveDist(distDir);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const env = useSite();
 
   it.each(pages)("%s", async (route) => {
-    const w = await openWatched(browser, site.origin);
-    await visit(w, site.origin + route);
+    const w = await openWatched(env.browser, env.origin);
+    await visit(w, env.origin + route);
     await w.page.waitForTimeout(1500); // let workers start and first views draw
     expect(await errorCells(w.page)).toEqual([]);
     expect(w.problems.pageErrors).toEqual([]);
@@ -35,9 +25,9 @@ describe.skipIf(missing !== null)("every page loads clean", () => {
     expect(w.problems.offsiteRequests).toEqual([]);
     // Every link to the site itself resolves.
     const hrefs = await w.page.$$eval("a[href]", (as) => as.map((a) => (a as HTMLAnchorElement).href));
-    const paths = new Set(hrefs.map((h) => new URL(h)).filter((u) => u.origin === site.origin).map((u) => u.pathname));
+    const paths = new Set(hrefs.map((h) => new URL(h)).filter((u) => u.origin === env.origin).map((u) => u.pathname));
     expect(paths.size).toBeGreaterThan(0);
-    for (const path of paths) expect((await fetch(site.origin + path)).status, `${route} links to ${path}`).toBe(200);
+    for (const path of paths) expect((await fetch(env.origin + path)).status, `${route} links to ${path}`).toBe(200);
     // The same page on a 390-px phone: nothing sticks out of the screen, outside a box that scrolls
     // sideways. Every block is laid out, not only those on screen (docs/style.css skips the others).
     await w.page.setViewportSize({width: 390, height: 844});
@@ -63,8 +53,8 @@ describe.skipIf(missing !== null)("every page loads clean", () => {
   });
 
   it("the sidebar lists the chapters in the notes' order", async () => {
-    const w = await openWatched(browser, site.origin);
-    await visit(w, site.origin + "/");
+    const w = await openWatched(env.browser, env.origin);
+    await visit(w, env.origin + "/");
     const sidebar = await w.page.$$eval("#observablehq-sidebar a", (as) => as.map((a) => a.getAttribute("href") ?? ""));
     const order = ["rnn", "vanishing-gradients", "lstm", "seq2seq-attention", "qkv", "self-attention", "multi-head", "transformer"];
     const chapters = sidebar.map((h) => h.replace(/^\.?\//, "")).filter((h) => order.includes(h));
@@ -73,8 +63,8 @@ describe.skipIf(missing !== null)("every page loads clean", () => {
   });
 
   it("the landing page shows the whole route, RNN to Transformer", async () => {
-    const w = await openWatched(browser, site.origin);
-    await visit(w, site.origin + "/");
+    const w = await openWatched(env.browser, env.origin);
+    await visit(w, env.origin + "/");
     const items = await w.page.$$eval("ol.route li strong", (els) => els.map((e) => e.textContent ?? ""));
     expect(items.map((s) => s.replace(/^\d+\.\s*/, ""))).toEqual([
       "Recurrent networks",

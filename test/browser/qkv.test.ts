@@ -5,12 +5,12 @@
  * temperature re-measures the curve; the stepper walks Q Kᵀ → softmax → · V with numbers; the prose
  * quotes the curve's figures at τ = 1; and none of it runs a main-thread task over 50 ms.
  */
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import type {Browser, Page} from "playwright-core";
-import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
-import {serveDist, type SiteServer} from "./server.js";
-import {builtPages, distDir} from "./site.js";
-import {fingerprint, queryOf, shownValue, waitForChange, waitForQuery} from "./views.js";
+import {describe, expect, it} from "vitest";
+import type {Page} from "playwright-core";
+import {browserMissing, errorCells, setInput, type WatchedPage} from "./browser.js";
+import {builtPages} from "./site.js";
+import {useSite} from "./fixture.js";
+import {fingerprint, queryOf, shownValue, waitForChange, waitForQuery, waitForStatus} from "./views.js";
 
 const missing = browserMissing();
 const present = builtPages().includes("/qkv");
@@ -31,21 +31,8 @@ async function waitForWeights(page: Page): Promise<number[]> {
 }
 
 describe.skipIf(missing !== null || !present)("chapter 5: query, key, value", () => {
-  let browser: Browser;
-  let site: SiteServer;
-  let w: WatchedPage;
-  beforeAll(async () => {
-    site = await serveDist(distDir);
-    browser = await launch();
-    w = await openWatched(browser, site.origin);
-    await visit(w, site.origin + "/qkv");
-    await w.page.waitForFunction(() => document.querySelector('[data-testid="model-status"]')?.getAttribute("data-status") === "ready");
-  });
-  afterAll(async () => {
-    await w?.close();
-    await browser?.close();
-    await site?.close();
-  });
+  const env = useSite();
+  const w = env.openBeforeAll("/qkv", (page) => waitForStatus(page, "ready", 30_000));
 
   it("shows weights that sum to 1 and an output point", async () => {
     const a = await waitForWeights(w.page);
@@ -176,21 +163,11 @@ describe.skipIf(missing !== null || !present)("chapter 5: query, key, value", ()
 const textOf = (page: Page, testid: string) => page.$eval(`[data-testid="${testid}"]`, (e) => e.textContent ?? "");
 
 describe.skipIf(missing !== null || !present)("chapter 5: the address keeps the reader's settings", () => {
-  let browser: Browser;
-  let site: SiteServer;
-  beforeAll(async () => {
-    site = await serveDist(distDir);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const env = useSite();
 
   async function open(query: string): Promise<WatchedPage> {
-    const w = await openWatched(browser, site.origin);
-    await visit(w, site.origin + "/qkv" + query);
-    await w.page.waitForFunction(() => document.querySelector('[data-testid="model-status"]')?.getAttribute("data-status") === "ready", undefined, {timeout: 60_000});
+    const w = await env.open("/qkv" + query);
+    await waitForStatus(w.page, "ready");
     return w;
   }
 
@@ -245,7 +222,7 @@ describe.skipIf(missing !== null || !present)("chapter 5: the address keeps the 
     const w = await open("");
     try {
       await w.page.waitForFunction(() => /At d = 2 /.test(document.querySelector('[data-testid="entropy-readout"]')?.textContent ?? ""), undefined, {timeout: 60_000});
-      expect(w.page.url()).toBe(site.origin + "/qkv");
+      expect(w.page.url()).toBe(env.origin + "/qkv");
       expect(await w.page.$$('[data-testid="url-note"]')).toHaveLength(0);
       await setInput(w.page, '[data-testid="d-slider"] input', 5);
       await waitForQuery(w.page, {d: "32"});
@@ -266,7 +243,7 @@ describe.skipIf(missing !== null || !present)("chapter 5: the address keeps the 
       await setInput(w.page, '[data-testid="scaling-select"] select', 0);
       await setInput(w.page, '[data-testid="matrices-select"] select', 0);
       await waitForQuery(w.page, {});
-      expect(w.page.url()).toBe(site.origin + "/qkv");
+      expect(w.page.url()).toBe(env.origin + "/qkv");
       expect(await w.page.evaluate(() => history.length)).toBe(entries); // no Back steps
       await expectClean(w);
     } finally {

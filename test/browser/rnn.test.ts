@@ -5,11 +5,11 @@
  * steps with numbers; and awkward text (empty, one character, 20 000 characters, emoji, right-to-left
  * scripts) gives a result or a message, never an error cell.
  */
-import {afterAll, afterEach, beforeAll, describe, expect, it} from "vitest";
-import type {Browser, Page} from "playwright-core";
-import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
-import {serveDist, type SiteServer} from "./server.js";
-import {builtPages, distDir} from "./site.js";
+import {afterEach, describe, expect, it} from "vitest";
+import type {Page} from "playwright-core";
+import {browserMissing, errorCells, setInput, type WatchedPage} from "./browser.js";
+import {builtPages} from "./site.js";
+import {useSite} from "./fixture.js";
 import {fingerprint, modelStatusOf, pageNumber, press, text, waitForChange, waitForStatus, waitForText} from "./views.js";
 
 const missing = browserMissing();
@@ -42,21 +42,8 @@ async function noErrorCells(page: Page): Promise<void> {
 }
 
 describe.skipIf(missing !== null || !present)("chapter 1: recurrent networks", () => {
-  let browser: Browser;
-  let site: SiteServer;
-  let w: WatchedPage;
-  beforeAll(async () => {
-    site = await serveDist(distDir);
-    browser = await launch();
-    w = await openWatched(browser, site.origin);
-    await visit(w, site.origin + "/rnn");
-    await waitForStatus(w.page, "ready");
-  });
-  afterAll(async () => {
-    await w?.close();
-    await browser?.close();
-    await site?.close();
-  });
+  const env = useSite();
+  const w = env.openBeforeAll("/rnn", (page) => waitForStatus(page, "ready"));
 
   it("loads clean, built from the default text", async () => {
     await noErrorCells(w.page);
@@ -323,8 +310,7 @@ describe.skipIf(missing !== null || !present)("chapter 1: recurrent networks", (
       await v?.close();
     });
     const open = async (query: string) => {
-      v = await openWatched(browser, site.origin);
-      await visit(v, site.origin + "/rnn" + query);
+      v = await env.open("/rnn" + query);
       await waitForStatus(v.page, "ready");
       return v.page;
     };
@@ -369,7 +355,7 @@ describe.skipIf(missing !== null || !present)("chapter 1: recurrent networks", (
     it("moving a control puts it in the address, and its default takes it out", async () => {
       const page = await open("");
       expect(await page.$$('[data-testid="url-note"]')).toHaveLength(0);
-      expect(page.url()).toBe(site.origin + "/rnn");
+      expect(page.url()).toBe(env.origin + "/rnn");
       const param = (key: string) => new URL(page.url()).searchParams.get(key);
       const until = (key: string, want: string | null) => page.waitForFunction(([k, w]) => new URLSearchParams(location.search).get(k) === w, [key, want] as const, {timeout: 10_000});
       // A log slider holds the value of its step nearest the one asked for, and the address holds it exactly.

@@ -8,12 +8,12 @@
  * their sliders (the picture's H·W and the text's n marked on the N² curve); choosing learned
  * positions loads the checkpoint's model built with them and shows its table.
  */
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import type {Browser, Page} from "playwright-core";
-import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
-import {serveDist, type SiteServer} from "./server.js";
-import {builtPages, distDir} from "./site.js";
-import {fingerprint, letTrain, pageNumber, press, queryOf, shownValue, text, waitForChange, waitForQuery, waitForText} from "./views.js";
+import {describe, expect, it} from "vitest";
+import type {Page} from "playwright-core";
+import {browserMissing, errorCells, setInput, type WatchedPage} from "./browser.js";
+import {builtPages} from "./site.js";
+import {useSite} from "./fixture.js";
+import {fingerprint, letTrain, pageNumber, press, queryOf, shownValue, text, waitForChange, waitForQuery, waitForStatus, waitForText} from "./views.js";
 
 const missing = browserMissing();
 const present = builtPages().includes("/self-attention");
@@ -24,21 +24,10 @@ async function typeSentence(page: Page, value: string): Promise<void> {
 }
 
 describe.skipIf(missing !== null || !present)("chapter 6: self-attention and position", () => {
-  let browser: Browser;
-  let site: SiteServer;
-  let w: WatchedPage;
-  beforeAll(async () => {
-    site = await serveDist(distDir);
-    browser = await launch();
-    w = await openWatched(browser, site.origin);
-    await visit(w, site.origin + "/self-attention");
-    await w.page.waitForFunction(() => document.querySelector('[data-testid="model-status"]')?.getAttribute("data-status") === "ready");
-    await w.page.waitForFunction(() => /Sorted:/.test(document.querySelector('[data-testid="sorted-line"]')?.textContent ?? ""));
-  });
-  afterAll(async () => {
-    await w?.close();
-    await browser?.close();
-    await site?.close();
+  const env = useSite();
+  const w = env.openBeforeAll("/self-attention", async (page) => {
+    await waitForStatus(page, "ready", 30_000);
+    await page.waitForFunction(() => /Sorted:/.test(document.querySelector('[data-testid="sorted-line"]')?.textContent ?? ""));
   });
 
   it("opens with the checkpoint's trained model: its accuracy, its pointers, and the status says where the weights came from", async () => {
@@ -236,21 +225,11 @@ async function shuffledTitle(page: Page, spelled: string): Promise<string> {
 }
 
 describe.skipIf(missing !== null || !present)("chapter 6: the address keeps the reader's settings", () => {
-  let browser: Browser;
-  let site: SiteServer;
-  beforeAll(async () => {
-    site = await serveDist(distDir);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const env = useSite();
 
   async function open(url: string): Promise<WatchedPage> {
-    const w = await openWatched(browser, site.origin);
-    await visit(w, url);
-    await w.page.waitForFunction(() => document.querySelector('[data-testid="model-status"]')?.getAttribute("data-status") === "ready", undefined, {timeout: 60_000});
+    const w = await env.open(url.slice(env.origin.length)); // url: an address on the site
+    await waitForStatus(w.page, "ready");
     await w.page.waitForFunction(() => /Sorted:/.test(document.querySelector('[data-testid="sorted-line"]')?.textContent ?? ""), undefined, {timeout: 60_000});
     return w;
   }
@@ -262,7 +241,7 @@ describe.skipIf(missing !== null || !present)("chapter 6: the address keeps the 
   }
 
   it("a link opens the page with its sentence, positions, picture and sizes, and the figures show them", async () => {
-    const w = await open(site.origin + "/self-attention?sentence=hello+world&positions=sinusoidal&picture=stripes&weights=random&k=2&h=128&w=32&heads=4&batch=2&n=5000");
+    const w = await open(env.origin + "/self-attention?sentence=hello+world&positions=sinusoidal&picture=stripes&weights=random&k=2&h=128&w=32&heads=4&batch=2&n=5000");
     try {
       expect(await shownValue(w.page, "sentence-input")).toBe("hello world");
       expect(await shownValue(w.page, "positions-select")).toMatch(/^sinusoidal/);
@@ -288,10 +267,10 @@ describe.skipIf(missing !== null || !present)("chapter 6: the address keeps the 
   });
 
   it("moving the controls writes the address, a copy of it shows the same, and defaults leave it", async () => {
-    const w = await open(site.origin + "/self-attention");
+    const w = await open(env.origin + "/self-attention");
     let copy: WatchedPage | null = null;
     try {
-      expect(w.page.url()).toBe(site.origin + "/self-attention");
+      expect(w.page.url()).toBe(env.origin + "/self-attention");
       expect(await w.page.$$('[data-testid="url-note"]')).toHaveLength(0);
       await typeSentence(w.page, "hello world");
       await waitForQuery(w.page, {sentence: "hello world"});
@@ -331,7 +310,7 @@ describe.skipIf(missing !== null || !present)("chapter 6: the address keeps the 
   });
 
   it("a bad value in the link is named in a note, and the page uses the default", async () => {
-    const w = await open(site.origin + "/self-attention?heads=99&sentence=%20%20&picture=dog&k=100&positions=none");
+    const w = await open(env.origin + "/self-attention?heads=99&sentence=%20%20&picture=dog&k=100&positions=none");
     try {
       const note = await text(w.page, "url-note");
       expect(note).toMatch(/sentence="  " \(using the quick brown fox\)/);

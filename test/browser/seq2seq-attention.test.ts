@@ -5,11 +5,11 @@
  * the length chart shows both decoders, and live training grows the loss curve and redraws the
  * alignment without a main-thread task over 50 ms.
  */
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import type {Browser, Page} from "playwright-core";
-import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
-import {serveDist, type SiteServer} from "./server.js";
-import {builtPages, distDir} from "./site.js";
+import {describe, expect, it} from "vitest";
+import type {Page} from "playwright-core";
+import {browserMissing, errorCells, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
+import {builtPages} from "./site.js";
+import {useSite} from "./fixture.js";
 import {cellColours, fingerprint, heatmapShape, modelStatusOf, moveCursor, pageNumber, press, queryOf, shownValue, text, waitForChange, waitForQuery, waitForStatus, waitForText} from "./views.js";
 
 const missing = browserMissing();
@@ -39,21 +39,10 @@ async function rowValues(page: Page, testid: string, row: number, cols: number):
 }
 
 describe.skipIf(missing !== null || !present)("chapter 4: seq2seq and attention", () => {
-  let browser: Browser;
-  let site: SiteServer;
-  let w: WatchedPage;
-  beforeAll(async () => {
-    site = await serveDist(distDir);
-    browser = await launch();
-    w = await openWatched(browser, site.origin);
-    await visit(w, site.origin + "/seq2seq-attention");
-    await w.page.waitForFunction(() => document.querySelector('[data-testid="model-status"]')?.getAttribute("data-status") === "ready", undefined, {timeout: 30_000});
-    await waitForText(w.page, "translation-output", /2026-11-27/);
-  });
-  afterAll(async () => {
-    await w?.close();
-    await browser?.close();
-    await site?.close();
+  const env = useSite();
+  const w = env.openBeforeAll("/seq2seq-attention", async (page) => {
+    await waitForStatus(page, "ready", 30_000);
+    await waitForText(page, "translation-output", /2026-11-27/);
   });
 
   it("shows the checkpoint's alignment at once, before any training", async () => {
@@ -269,8 +258,8 @@ describe.skipIf(missing !== null || !present)("chapter 4: seq2seq and attention"
   });
 
   it("fits a 390-px phone: nothing wider than the screen but the figures' own scrollers", async () => {
-    const phone = await openWatched(browser, site.origin, {width: 390, height: 844});
-    await visit(phone, site.origin + "/seq2seq-attention");
+    const phone = await openWatched(env.browser, env.origin, {width: 390, height: 844});
+    await visit(phone, env.origin + "/seq2seq-attention");
     await waitForText(phone.page, "translation-output", /2026-11-27/);
     expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await errorCells(phone.page)).toEqual([]);
@@ -279,21 +268,11 @@ describe.skipIf(missing !== null || !present)("chapter 4: seq2seq and attention"
 });
 
 describe.skipIf(missing !== null || !present)("chapter 4: the address keeps the reader's settings", () => {
-  let browser: Browser;
-  let site: SiteServer;
-  beforeAll(async () => {
-    site = await serveDist(distDir);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const env = useSite();
 
   async function open(query: string): Promise<WatchedPage> {
-    const w = await openWatched(browser, site.origin);
-    await visit(w, site.origin + "/seq2seq-attention" + query);
-    await w.page.waitForFunction(() => document.querySelector('[data-testid="model-status"]')?.getAttribute("data-status") === "ready", undefined, {timeout: 60_000});
+    const w = await env.open("/seq2seq-attention" + query);
+    await waitForStatus(w.page, "ready");
     return w;
   }
 
@@ -342,7 +321,7 @@ describe.skipIf(missing !== null || !present)("chapter 4: the address keeps the 
     const w = await open("");
     try {
       await waitForText(w.page, "translation-output", /2026-11-27/);
-      expect(w.page.url()).toBe(site.origin + "/seq2seq-attention");
+      expect(w.page.url()).toBe(env.origin + "/seq2seq-attention");
       await setInput(w.page, '[data-testid="t-slider"] input', 3);
       await waitForQuery(w.page, {t: "3"});
       await setInput(w.page, '[data-testid="date-input"] input', "1 June 2000");

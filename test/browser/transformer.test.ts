@@ -6,11 +6,11 @@
  * task over 50 ms; the settings rebuild the model; the comparison charts, Table 1, the operation
  * counts and the timing chart (after its button) draw.
  */
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import type {Browser, Page} from "playwright-core";
-import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
-import {serveDist, type SiteServer} from "./server.js";
-import {builtPages, distDir} from "./site.js";
+import {describe, expect, it} from "vitest";
+import type {Page} from "playwright-core";
+import {browserMissing, errorCells, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
+import {builtPages} from "./site.js";
+import {useSite} from "./fixture.js";
 import {cellColours, fingerprint, heatmapShape, modelStatusOf, moveCursor, press, queryOf, shownValue, text, waitForChange, waitForStatus, waitForText} from "./views.js";
 
 const missing = browserMissing();
@@ -33,21 +33,10 @@ async function readCell(page: Page, testid: string, row: number, col: number): P
 const look = (page: Page, testid: string) => page.locator(`[data-testid="${testid}"]`).scrollIntoViewIfNeeded();
 
 describe.skipIf(missing !== null || !present)("chapter 8: the Transformer", () => {
-  let browser: Browser;
-  let site: SiteServer;
-  let w: WatchedPage;
-  beforeAll(async () => {
-    site = await serveDist(distDir);
-    browser = await launch();
-    w = await openWatched(browser, site.origin);
-    await visit(w, site.origin + "/transformer");
-    await waitForStatus(w.page, "ready");
-    await waitForText(w.page, "translation-output", /2026-11-27/, 60_000);
-  });
-  afterAll(async () => {
-    await w?.close();
-    await browser?.close();
-    await site?.close();
+  const env = useSite();
+  const w = env.openBeforeAll("/transformer", async (page) => {
+    await waitForStatus(page, "ready");
+    await waitForText(page, "translation-output", /2026-11-27/, 60_000);
   });
 
   it("shows the checkpoint's translation and every attention map at once, before any training", async () => {
@@ -293,8 +282,8 @@ describe.skipIf(missing !== null || !present)("chapter 8: the Transformer", () =
   });
 
   it("fits a 390-px phone: nothing wider than the screen", async () => {
-    const phone = await openWatched(browser, site.origin, {width: 390, height: 844});
-    await visit(phone, site.origin + "/transformer");
+    const phone = await openWatched(env.browser, env.origin, {width: 390, height: 844});
+    await visit(phone, env.origin + "/transformer");
     await waitForText(phone.page, "translation-output", /2026-11-27/, 60_000);
     expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await errorCells(phone.page)).toEqual([]);
@@ -307,20 +296,10 @@ const addressHas = (page: Page, key: string, value: string | null) =>
   page.waitForFunction(([k, v]) => new URL(location.href).searchParams.get(k) === v, [key, value] as const, {timeout: 30_000});
 
 describe.skipIf(missing !== null || !present)("chapter 8: the address keeps the reader's settings", () => {
-  let browser: Browser;
-  let site: SiteServer;
-  beforeAll(async () => {
-    site = await serveDist(distDir);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const env = useSite();
   /** Opens the page at `search` and waits until the model is ready and has translated. */
   async function open(search: string): Promise<WatchedPage> {
-    const w = await openWatched(browser, site.origin);
-    await visit(w, site.origin + "/transformer" + search);
+    const w = await env.open("/transformer" + search);
     await waitForStatus(w.page, "ready");
     await waitForText(w.page, "translation-output", /→/, 60_000);
     return w;

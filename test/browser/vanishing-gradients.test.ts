@@ -4,11 +4,11 @@
  * numbers; the two training runs (with and without clipping) both draw; extreme settings and odd
  * texts give a result or a message, never an error cell or NaN; the main thread stays free.
  */
-import {afterAll, afterEach, beforeAll, describe, expect, it} from "vitest";
-import type {Browser, Page} from "playwright-core";
-import {browserMissing, errorCells, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
-import {serveDist, type SiteServer} from "./server.js";
-import {builtPages, distDir} from "./site.js";
+import {afterEach, describe, expect, it} from "vitest";
+import type {Page} from "playwright-core";
+import {browserMissing, errorCells, setInput, type WatchedPage} from "./browser.js";
+import {builtPages} from "./site.js";
+import {useSite} from "./fixture.js";
 import {fingerprint, heatmapShape, letTrain, modelStatusOf, moveCursor, press, text as textOf, waitForChange, waitForText} from "./views.js";
 
 const missing = browserMissing();
@@ -46,21 +46,10 @@ async function noNaN(page: Page): Promise<void> {
 }
 
 describe.skipIf(missing !== null || !present)("chapter 2: vanishing gradients", () => {
-  let browser: Browser;
-  let site: SiteServer;
-  let w: WatchedPage;
-  beforeAll(async () => {
-    site = await serveDist(distDir);
-    browser = await launch();
-    w = await openWatched(browser, site.origin);
-    await visit(w, site.origin + "/vanishing-gradients");
-    await w.page.waitForFunction(() => /T = 40/.test(document.querySelector('[data-testid="flow-heatmap"]')?.textContent ?? ""), undefined, {timeout: 30_000});
-    await settled(w.page);
-  });
-  afterAll(async () => {
-    await w?.close();
-    await browser?.close();
-    await site?.close();
+  const env = useSite();
+  const w = env.openBeforeAll("/vanishing-gradients", async (page) => {
+    await page.waitForFunction(() => /T = 40/.test(document.querySelector('[data-testid="flow-heatmap"]')?.textContent ?? ""), undefined, {timeout: 30_000});
+    await settled(page);
   });
 
   it("loads clean, with γs of the default model shown", async () => {
@@ -306,8 +295,7 @@ describe.skipIf(missing !== null || !present)("chapter 2: vanishing gradients", 
       await v?.close();
     });
     const open = async (query: string) => {
-      v = await openWatched(browser, site.origin);
-      await visit(v, site.origin + "/vanishing-gradients" + query);
+      v = await env.open("/vanishing-gradients" + query);
       await settled(v.page);
       return v.page;
     };
@@ -346,7 +334,7 @@ describe.skipIf(missing !== null || !present)("chapter 2: vanishing gradients", 
     it("moving a control puts it in the address, and its default takes it out", async () => {
       const page = await open("");
       expect(await page.$$('[data-testid="url-note"]')).toHaveLength(0);
-      expect(page.url()).toBe(site.origin + "/vanishing-gradients");
+      expect(page.url()).toBe(env.origin + "/vanishing-gradients");
       const search = () => new URL(page.url()).searchParams;
       const until = (key: string, want: string | null) => page.waitForFunction(([k, w]) => new URLSearchParams(location.search).get(k) === w, [key, want] as const, {timeout: 10_000});
       // A log slider holds the value of its step nearest the one asked for, and the address holds it exactly.
@@ -371,7 +359,7 @@ describe.skipIf(missing !== null || !present)("chapter 2: vanishing gradients", 
       await until("clip", null);
       await setInput(page, '[data-testid="d-slider"] input', 8);
       await until("d", null);
-      expect(page.url()).toBe(site.origin + "/vanishing-gradients");
+      expect(page.url()).toBe(env.origin + "/vanishing-gradients");
       await settled(page);
       await clean(v);
     });

@@ -3,32 +3,18 @@
  * however much the controls move, and a worker that crashes becomes a message with a restart
  * button that brings the model back.
  */
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import type {Browser} from "playwright-core";
-import {browserMissing, launch, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
-import {serveDist, type SiteServer} from "./server.js";
-import {builtPages, distDir} from "./site.js";
+import {describe, expect, it} from "vitest";
+import {browserMissing, setInput} from "./browser.js";
+import {builtPages} from "./site.js";
+import {useSite} from "./fixture.js";
 import {fingerprint, press, text, waitForChange, waitForStatus} from "./views.js";
 
 const missing = browserMissing();
 const present = builtPages().includes("/rnn");
 
 describe.skipIf(missing !== null || !present)("worker protocol in the page (chapter 1)", () => {
-  let browser: Browser;
-  let site: SiteServer;
-  let w: WatchedPage;
-  beforeAll(async () => {
-    site = await serveDist(distDir);
-    browser = await launch();
-    w = await openWatched(browser, site.origin);
-    await visit(w, site.origin + "/rnn");
-    await waitForStatus(w.page, "ready");
-  });
-  afterAll(async () => {
-    await w?.close();
-    await browser?.close();
-    await site?.close();
-  });
+  const env = useSite();
+  const w = env.openBeforeAll("/rnn", (page) => waitForStatus(page, "ready"));
 
   it("moving the controls, even ones that rebuild the model, starts no new worker", async () => {
     const workers = w.page.workers().length;

@@ -3,9 +3,9 @@
  * site (distDir) on loopback and launches Chromium before the block's tests; after them it closes
  * every page opened through it that is still open, then the browser, then the server.
  */
-import {afterAll, beforeAll} from "vitest";
+import {afterAll, beforeAll, expect} from "vitest";
 import type {Browser, Page} from "playwright-core";
-import {launch, openWatched, visit, type WatchedPage} from "./browser.js";
+import {errorCells, launch, openWatched, visit, type WatchedPage} from "./browser.js";
 import {serveDist, type SiteServer} from "./server.js";
 import {distDir} from "./site.js";
 
@@ -87,4 +87,12 @@ export function useSite(): Site {
     open,
     openBeforeAll
   };
+}
+
+/** Nothing broke on the page so far: no error cell, uncaught exception, console error or failed request. */
+export async function expectClean(w: WatchedPage): Promise<void> {
+  expect(await errorCells(w.page)).toEqual([]);
+  expect(w.problems.pageErrors).toEqual([]);
+  expect(w.problems.consoleErrors).toEqual([]);
+  expect(w.problems.failedRequests).toEqual([]);
 }

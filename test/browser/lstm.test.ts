@@ -15,7 +15,7 @@ import {afterEach, describe, expect, it} from "vitest";
 import type {Page} from "playwright-core";
 import {browserMissing, errorCells, setInput, type WatchedPage} from "./browser.js";
 import {builtPages} from "./site.js";
-import {useSite} from "./fixture.js";
+import {expectClean, useSite} from "./fixture.js";
 import {fingerprint, heatmapShape, modelStatusOf, pageNumber, queryOf, shownValue, text, waitForChange, waitForText} from "./views.js";
 
 const missing = browserMissing();
@@ -318,13 +318,6 @@ describe.skipIf(missing !== null || !present)("chapter 3: LSTM gates", () => {
     const output = (page: Page, testid: string) => page.$eval(`[data-testid="${testid}"] output`, (el) => el.textContent);
     const value = (page: Page, selector: string) => page.$eval(selector, (el) => (el as HTMLInputElement).value);
     const selected = (page: Page) => page.$eval('[data-testid="unit-select"] select', (el) => (el as HTMLSelectElement).selectedOptions[0].textContent);
-    const clean = async (x: WatchedPage) => {
-      expect(await errorCells(x.page)).toEqual([]);
-      expect(x.problems.pageErrors).toEqual([]);
-      expect(x.problems.consoleErrors).toEqual([]);
-      expect(x.problems.failedRequests).toEqual([]);
-    };
-
     it("a link opens the page with its settings: the controls show them and the figures follow", async () => {
       const read = "The keeper counted the steps: one, two, three, and so on up to the lamp.";
       const query = new URLSearchParams({lr: "0.05", hidden: "128", read, t: "20", first: "The sea was grey.", second: "The sea was blue.", unit: "100", forgetBias: "3", flow: "trained"});
@@ -349,7 +342,7 @@ describe.skipIf(missing !== null || !present)("chapter 3: LSTM gates", () => {
       await waitForText(page, "char-flow-note", /^Trained: the LSTM after 0 steps, the RNN after 0\./);
       expect(await heatmapShape(page, "heatmap-f")).toBe(`128×${Array.from(read).length}`);
       expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual(Object.fromEntries(query));
-      await clean(v);
+      await expectClean(v);
     });
 
     it("moving a control puts it in the address, and its default takes it out", async () => {
@@ -395,7 +388,7 @@ describe.skipIf(missing !== null || !present)("chapter 3: LSTM gates", () => {
       await setInput(page, '[data-testid="read-input"] textarea', "The lamp was lit at dusk.");
       await until("read", "The lamp was lit at dusk.");
       expect(new URL(page.url()).searchParams.get("t")).toBeNull();
-      await clean(v);
+      await expectClean(v);
     });
 
     it("a value the page cannot use is named in a note, and the control keeps its default", async () => {
@@ -414,7 +407,7 @@ describe.skipIf(missing !== null || !present)("chapter 3: LSTM gates", () => {
       expect(await value(page, '[data-testid="read-input"] textarea')).toMatch(/^"There are 112 steps,"/);
       await page.waitForFunction(() => (document.querySelector('[data-testid="flow-fresh-note"]')?.textContent ?? "").includes("b_f = 1."), undefined, {timeout: 30_000});
       expect(await shownValue(page, "hidden-select")).toBe("64 units");
-      await clean(v);
+      await expectClean(v);
     });
 
     it("with 8 hidden units the stepper shows every entry of the gate vectors, and the heatmaps have 8 rows", async () => {
@@ -442,7 +435,7 @@ describe.skipIf(missing !== null || !present)("chapter 3: LSTM gates", () => {
       expect(await text(page, "lstm-stepper")).not.toMatch(/entries/);
       expect(await text(page, "char-flow-note")).toMatch(/^Untrained: the LSTM with b_f = 1, /);
       expect(queryOf(page)).toEqual({hidden: "8"});
-      await clean(v);
+      await expectClean(v);
     });
   });
 });

@@ -9,7 +9,7 @@ import {describe, expect, it} from "vitest";
 import type {Page} from "playwright-core";
 import {browserMissing, errorCells, setInput, type WatchedPage} from "./browser.js";
 import {builtPages} from "./site.js";
-import {useSite} from "./fixture.js";
+import {expectClean, useSite} from "./fixture.js";
 import {fingerprint, queryOf, shownValue, waitForChange, waitForQuery, waitForStatus} from "./views.js";
 
 const missing = browserMissing();
@@ -169,12 +169,6 @@ describe.skipIf(missing !== null || !present)("chapter 5: the address keeps the 
     const w = await env.open("/qkv" + query);
     await waitForStatus(w.page, "ready");
     return w;
-  }
-
-  async function expectClean(w: WatchedPage): Promise<void> {
-    expect(await errorCells(w.page)).toEqual([]);
-    expect(w.problems.pageErrors).toEqual([]);
-    expect(w.problems.consoleErrors).toEqual([]);
   }
 
   it("a link opens the page with its τ, d, scaling and stepper numbers, and the figures show them", async () => {

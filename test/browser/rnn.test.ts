@@ -9,7 +9,7 @@ import {afterEach, describe, expect, it} from "vitest";
 import type {Page} from "playwright-core";
 import {browserMissing, errorCells, setInput, type WatchedPage} from "./browser.js";
 import {builtPages} from "./site.js";
-import {useSite} from "./fixture.js";
+import {expectClean, useSite} from "./fixture.js";
 import {fingerprint, modelStatusOf, pageNumber, press, text, waitForChange, waitForStatus, waitForText} from "./views.js";
 
 const missing = browserMissing();
@@ -315,13 +315,6 @@ describe.skipIf(missing !== null || !present)("chapter 1: recurrent networks", (
       return v.page;
     };
     const value = (page: Page, selector: string) => page.$eval(selector, (el) => (el as HTMLInputElement).value);
-    const clean = async (x: WatchedPage) => {
-      await noErrorCells(x.page);
-      expect(x.problems.pageErrors).toEqual([]);
-      expect(x.problems.consoleErrors).toEqual([]);
-      expect(x.problems.failedRequests).toEqual([]);
-    };
-
     it("a link opens the page with its settings: the controls show them and the figures follow", async () => {
       const story = "The keeper climbed the stairs of the lighthouse at dusk, lit the lamp, wrote the weather in his book and watched the boats come home across the grey water.";
       const query = new URLSearchParams({text: story, seed: "7", hidden: "32", seqLen: "6", embed: "16", lr: "0.05", temperature: "0", window: "100", probe: "the lamp and the boats", t: "5"});
@@ -349,7 +342,7 @@ describe.skipIf(missing !== null || !present)("chapter 1: recurrent networks", (
       // Untouched, the address stays as the link gave it.
       const params = new URL(page.url()).searchParams;
       expect(Object.fromEntries(params)).toEqual(Object.fromEntries(query));
-      await clean(v);
+      await expectClean(v);
     });
 
     it("moving a control puts it in the address, and its default takes it out", async () => {
@@ -393,7 +386,7 @@ describe.skipIf(missing !== null || !present)("chapter 1: recurrent networks", (
       await page.locator('[data-testid="text-input"] button').click();
       await waitForText(page, "text-notes", /Training on 780 characters/);
       expect(param("text")).toBeNull();
-      await clean(v);
+      await expectClean(v);
     });
 
     it("a value the page cannot use is named in a note, and the control keeps its default", async () => {
@@ -410,7 +403,7 @@ describe.skipIf(missing !== null || !present)("chapter 1: recurrent networks", (
       const notes = await waitForText(page, "text-notes", /Training on/);
       const V = Number(notes.match(/V = (\d+) symbols/)![1]);
       expect(notes).toContain(`${count(V * 64 + 64 * 64 + 64 + 64 * V + V)} parameters`);
-      await clean(v);
+      await expectClean(v);
     });
   });
 });

@@ -12,7 +12,7 @@ import {describe, expect, it} from "vitest";
 import type {Page} from "playwright-core";
 import {browserMissing, errorCells, setInput, type WatchedPage} from "./browser.js";
 import {builtPages} from "./site.js";
-import {useSite} from "./fixture.js";
+import {expectClean, useSite} from "./fixture.js";
 import {fingerprint, letTrain, pageNumber, press, queryOf, shownValue, text, waitForChange, waitForQuery, waitForStatus, waitForText} from "./views.js";
 
 const missing = browserMissing();
@@ -232,12 +232,6 @@ describe.skipIf(missing !== null || !present)("chapter 6: the address keeps the 
     await waitForStatus(w.page, "ready");
     await w.page.waitForFunction(() => /Sorted:/.test(document.querySelector('[data-testid="sorted-line"]')?.textContent ?? ""), undefined, {timeout: 60_000});
     return w;
-  }
-
-  async function expectClean(w: WatchedPage): Promise<void> {
-    expect(await errorCells(w.page)).toEqual([]);
-    expect(w.problems.pageErrors).toEqual([]);
-    expect(w.problems.consoleErrors).toEqual([]);
   }
 
   it("a link opens the page with its sentence, positions, picture and sizes, and the figures show them", async () => {

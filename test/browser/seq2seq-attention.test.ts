@@ -9,7 +9,7 @@ import {describe, expect, it} from "vitest";
 import type {Page} from "playwright-core";
 import {browserMissing, errorCells, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
 import {builtPages} from "./site.js";
-import {useSite} from "./fixture.js";
+import {expectClean, useSite} from "./fixture.js";
 import {cellColours, fingerprint, heatmapShape, modelStatusOf, moveCursor, pageNumber, press, queryOf, shownValue, text, waitForChange, waitForQuery, waitForStatus, waitForText} from "./views.js";
 
 const missing = browserMissing();
@@ -274,12 +274,6 @@ describe.skipIf(missing !== null || !present)("chapter 4: the address keeps the 
     const w = await env.open("/seq2seq-attention" + query);
     await waitForStatus(w.page, "ready");
     return w;
-  }
-
-  async function expectClean(w: WatchedPage): Promise<void> {
-    expect(await errorCells(w.page)).toEqual([]);
-    expect(w.problems.pageErrors).toEqual([]);
-    expect(w.problems.consoleErrors).toEqual([]);
   }
 
   it("a link opens the page with its date, step, η, measure and word, and the figures show them", async () => {

@@ -10,7 +10,7 @@ import {describe, expect, it} from "vitest";
 import type {Page} from "playwright-core";
 import {browserMissing, errorCells, openWatched, setInput, visit, type WatchedPage} from "./browser.js";
 import {builtPages} from "./site.js";
-import {useSite} from "./fixture.js";
+import {expectClean, useSite} from "./fixture.js";
 import {cellColours, fingerprint, heatmapShape, modelStatusOf, moveCursor, press, queryOf, shownValue, text, waitForChange, waitForStatus, waitForText} from "./views.js";
 
 const missing = browserMissing();
@@ -304,12 +304,6 @@ describe.skipIf(missing !== null || !present)("chapter 8: the address keeps the 
     await waitForText(w.page, "translation-output", /→/, 60_000);
     return w;
   }
-  async function nothingBroke(w: WatchedPage): Promise<void> {
-    expect(await errorCells(w.page)).toEqual([]);
-    expect(w.problems.pageErrors).toEqual([]);
-    expect(w.problems.consoleErrors).toEqual([]);
-  }
-
   it("a link opens the page with its settings, and the model, the figures and Table 1 follow them", async () => {
     // The checkpoint's shape, with the reader's view of it.
     const search = "?task=reverse&source=attention&block=enc.0.self&head=1&measure=chars&n=1000&d=128";
@@ -331,7 +325,7 @@ describe.skipIf(missing !== null || !present)("chapter 8: the address keeps the 
       // the default stays within reach of a slider that opened elsewhere
       await setInput(w.page, '[data-testid="n-slider"] input', Math.log10(64));
       await addressHas(w.page, "n", null);
-      await nothingBroke(w);
+      await expectClean(w);
     } finally {
       await w.close();
     }
@@ -353,7 +347,7 @@ describe.skipIf(missing !== null || !present)("chapter 8: the address keeps the 
       await waitForText(w2.page, "step-note", /decoder layer 2: cross-attention, at position i = 0 \(“start”\), head 3, for “3 May 1999”/, 60_000);
       expect(await w2.page.$eval('[data-testid="load-button"]', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
       expect(queryOf(w2.page)).toEqual({norm: "post", layers: "2", heads: "4", lr: "0.003", warmup: "100", source: "3 May 1999", block: "dec.1.cross", head: "3"});
-      await nothingBroke(w2);
+      await expectClean(w2);
     } finally {
       await w2.close();
     }
@@ -415,7 +409,7 @@ describe.skipIf(missing !== null || !present)("chapter 8: the address keeps the 
       expect(queryOf(w.page)).toEqual({});
       // no Back steps: the address was replaced, not pushed
       expect(await w.page.evaluate(() => history.length)).toBe(entries);
-      await nothingBroke(w);
+      await expectClean(w);
     } finally {
       await w.close();
     }
@@ -440,7 +434,7 @@ describe.skipIf(missing !== null || !present)("chapter 8: the address keeps the 
       expect(await w.page.$eval('[data-block="dec.0.cross"]', (g) => g.getAttribute("aria-pressed"))).toBe("true");
       expect(await text(w.page, "table-1")).toMatch(/n = 64, d = 64/);
       expect(queryOf(w.page)).toEqual({});
-      await nothingBroke(w);
+      await expectClean(w);
     } finally {
       await w.close();
     }

@@ -8,7 +8,7 @@ import {afterEach, describe, expect, it} from "vitest";
 import type {Page} from "playwright-core";
 import {browserMissing, errorCells, setInput, type WatchedPage} from "./browser.js";
 import {builtPages} from "./site.js";
-import {useSite} from "./fixture.js";
+import {expectClean, useSite} from "./fixture.js";
 import {fingerprint, heatmapShape, letTrain, modelStatusOf, moveCursor, press, text as textOf, waitForChange, waitForText} from "./views.js";
 
 const missing = browserMissing();
@@ -300,13 +300,6 @@ describe.skipIf(missing !== null || !present)("chapter 2: vanishing gradients", 
       return v.page;
     };
     const output = (page: Page, testid: string) => page.$eval(`[data-testid="${testid}"] output`, (el) => el.textContent);
-    const clean = async (x: WatchedPage) => {
-      expect(await errorCells(x.page)).toEqual([]);
-      expect(x.problems.pageErrors).toEqual([]);
-      expect(x.problems.consoleErrors).toEqual([]);
-      expect(x.problems.failedRequests).toEqual([]);
-    };
-
     it("a link opens the page with its settings: the controls show them and the figures follow", async () => {
       const story = "The wind was from the east. The keeper climbed the stairs, lit the lamp and wrote in his book: wind east, sea grey, two boats out and two boats home. Then he slept.";
       const query = new URLSearchParams({text: story, scale: "3", activation: "sigmoid", length: "60", lr: "0.5", clip: "5", t: "30", d: "5"});
@@ -328,7 +321,7 @@ describe.skipIf(missing !== null || !present)("chapter 2: vanishing gradients", 
       expect(await textOf(page, "status-with-clip")).toMatch(/With clipping at c = 5\b/);
       expect(await textOf(page, "clip-norm-chart")).toMatch(/threshold c = 5/);
       expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual(Object.fromEntries(query));
-      await clean(v);
+      await expectClean(v);
     });
 
     it("moving a control puts it in the address, and its default takes it out", async () => {
@@ -361,7 +354,7 @@ describe.skipIf(missing !== null || !present)("chapter 2: vanishing gradients", 
       await until("d", null);
       expect(page.url()).toBe(env.origin + "/vanishing-gradients");
       await settled(page);
-      await clean(v);
+      await expectClean(v);
     });
 
     it("a value the page cannot use is named in a note, and the control keeps its default", async () => {
@@ -378,7 +371,7 @@ describe.skipIf(missing !== null || !present)("chapter 2: vanishing gradients", 
       expect(await output(page, "d-slider")).toBe("8");
       expect(await textOf(page, "gamma-s")).toBe("γs = 1.000");
       expect(await textOf(page, "flow-heatmap")).toMatch(/T = 40/);
-      await clean(v);
+      await expectClean(v);
     });
   });
 });

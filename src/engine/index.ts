@@ -3,7 +3,7 @@
  * gradient checks), hand-written forward and backward kernels, no DOM, no allocation in hot loops.
  *
  *   mat.ts          Mat {rows, cols, data}, alloc, row views, fromRows/toRows
- *   rng.ts          Rng: seeded uniform, normal, categorical, shuffle (nothing reads Math.random)
+ *   rng.ts          Rng: seeded uniform, normal, categorical, shuffle (no unseeded randomness anywhere)
  *   matmul.ts       C = op(A)·op(B) (+ C) in the layouts backprop needs: NN, NT (dX), TN (dW)
  *   matvec.ts       y = W·x, y = Wᵀ·x, W += x·yᵀ (one recurrent step)
  *   gemm.ts         the product routine under both: sparse, SIMD or JS route, by strides

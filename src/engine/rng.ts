@@ -1,6 +1,6 @@
 /**
  * A seeded pseudo-random generator (sfc32, seeded through splitmix32), so a page shows the same
- * thing twice. Nothing in src/ reads Math.random: every initialiser, shuffle and sampler takes an Rng.
+ * thing twice. Nothing in src/ uses unseeded randomness: every initialiser, shuffle and sampler takes an Rng.
  */
 export class Rng {
   private a: number;

@@ -16,8 +16,20 @@ const TEXT = "The wind was from the north. The sea was green.";
  */
 function lossFrom(model: CharRnn, ids: Int32Array, k: number, h: Float64Array, t: number): number {
   const {cell, lm} = model;
-  const H = cell.hiddenSize, V = lm.V, I = cell.inputSize;
-  const Wh = cell.Wh.value.data, Wx = cell.Wx.value.data, b = cell.b.value.data, Wy = lm.Wy.value.data, by = lm.by.value.data;
+  const H = cell.hiddenSize, V = lm.V;
+  const Wy = lm.Wy.value.data, by = lm.by.value.data;
+  const state = run(model, ids, k, t, h);
+  const logits = Array.from({length: V}, (_, v) => by[v] + state.reduce((s, x, c) => s + Wy[v * H + c] * x, 0));
+  const top = Math.max(...logits);
+  const logSum = top + Math.log(logits.reduce((s, z) => s + Math.exp(z - top), 0));
+  return logSum - logits[ids[t]];
+}
+
+/** h(t) of the plain forward pass from h(k) = h: h(j) = tanh(W_h h(j−1) + W_x x(j) + b), j = k+1…t. */
+function run(model: CharRnn, ids: Int32Array, k: number, t: number, h: Float64Array): Float64Array {
+  const {cell} = model;
+  const H = cell.hiddenSize, I = cell.inputSize;
+  const Wh = cell.Wh.value.data, Wx = cell.Wx.value.data, b = cell.b.value.data;
   let state = Float64Array.from(h);
   for (let j = k + 1; j <= t; j++) {
     const next = new Float64Array(H);
@@ -28,28 +40,12 @@ function lossFrom(model: CharRnn, ids: Int32Array, k: number, h: Float64Array, t
     }
     state = next;
   }
-  const logits = Array.from({length: V}, (_, v) => by[v] + state.reduce((s, x, c) => s + Wy[v * H + c] * x, 0));
-  const top = Math.max(...logits);
-  const logSum = top + Math.log(logits.reduce((s, z) => s + Math.exp(z - top), 0));
-  return logSum - logits[ids[t]];
+  return state;
 }
 
 /** h(k) of the same plain forward pass from zero state. */
 function stateAt(model: CharRnn, ids: Int32Array, k: number): Float64Array {
-  const {cell} = model;
-  const H = cell.hiddenSize, I = cell.inputSize;
-  const Wh = cell.Wh.value.data, Wx = cell.Wx.value.data, b = cell.b.value.data;
-  let state = new Float64Array(H);
-  for (let j = 1; j <= k; j++) {
-    const next = new Float64Array(H);
-    for (let r = 0; r < H; r++) {
-      let z = b[r] + Wx[r * I + ids[j - 1]];
-      for (let c = 0; c < H; c++) z += Wh[r * H + c] * state[c];
-      next[r] = Math.tanh(z);
-    }
-    state = next;
-  }
-  return state;
+  return run(model, ids, 0, k, new Float64Array(model.cell.hiddenSize));
 }
 
 /** ‖∂J(t)/∂h(k)‖ by central differences on the plain forward pass. */
